@@ -14,7 +14,7 @@ import { ExportBar } from './export.js';
 import { FiltersPanel } from './filters.js';
 import { FleetPanel } from './fleet-panel.js';
 import { GraphView } from './graph-view.js';
-import { Header } from './header.js';
+import { Header, onlyTemplates } from './header.js';
 import { auditFindings, instanceTotal, storedFindings } from './findings-source.js';
 import { FINDINGS_PAGE, liveReads, type LiveReads, type LiveFindingsPage } from './live-reads.js';
 import { findingsRecheck } from './findings-recheck.js';
@@ -239,7 +239,7 @@ export function start(api: ApiClient, first: { graph: Promise<MapView>; live: Pr
         storedLens = view.lens = scored.lens;
         liveStored = true;
         const practice = g.nodes.find((n) => n.data.role === 'practice')?.data.label ?? live.workspace.name;
-        header.setSummary({ practice, workspace: live.workspace.name, generatedAt: scored.evaluatedAt ?? new Date().toISOString(), total: scored.total, lens: scored.lens });
+        header.setSummary({ practice, workspace: live.workspace.name, generatedAt: scored.evaluatedAt ?? new Date().toISOString(), total: scored.total, lens: scored.lens, template: onlyTemplates(g.nodes) });
         await findings.setSource(storedFindings(api, live.findings, FINDINGS_PAGE));
         if (!loads.again) listRecheck.after(live.findings);
         mark('list-shown');

@@ -114,7 +114,8 @@ export class FindingsPanel {
       } },
       el('div', { class: 'finding-top' }, pill(f.severity), el('span', { class: 'finding-title' }, f.title)),
       el('div', { class: 'finding-meta' }, instances > 1 ? `${subjectLabel(f.subject, this.nameOf)} · ${count(instances)} instances` : who,
-        ' · ', kindLabel(f.kind), ' · ', el('span', { class: 'points', attrs: { title: POINTS_MEANING } }, `+${f.contribution} pts`), triaged ? ' · ' : null, triaged));
+        ' · ', kindLabel(f.kind), ' · ', (f.template ? el('span', { class: 'points template', attrs: { title: 'A template\'s clauses (no vendor named): listed as its review, not scored' } }, 'template review, not scored')
+          : el('span', { class: 'points', attrs: { title: POINTS_MEANING } }, `+${f.contribution} pts`)), triaged ? ' · ' : null, triaged));
     }));
     if (this.items.length === 0) this.list.append(el('li', { class: 'empty' }, 'No findings match these filters.'));
     const rest = this.matching - this.items.length;

@@ -13,6 +13,20 @@ export interface HeaderSummary {
   generatedAt: string;
   total: number;
   lens: Lens;
+  /** A vendor assessment of templates alone (AuditReport.template): no vendor named, so the score rates no one. */
+  template?: boolean;
+}
+
+/** Whether the map's assessed systems are all templates (the report's `template`, read off the map the live view has). */
+export function onlyTemplates(nodes: readonly { classes?: string }[]): boolean {
+  let any = false;
+  for (const n of nodes) {
+    const classes = ` ${n.classes ?? ''} `;
+    if (!classes.includes(' assessed ')) continue;
+    if (!classes.includes(' template ')) return false;
+    any = true;
+  }
+  return any;
 }
 
 const LIVE_TEXT: Record<LiveStatus, string> = { connecting: 'Connecting…', live: 'Live', offline: 'Offline — retrying' };
@@ -64,7 +78,7 @@ export class Header {
 
   /** `asOf` set: the audit is of that past moment, and the header says so (not the time it was computed). */
   setReport(report: DashboardAudit, asOf?: string): void {
-    this.setSummary({ practice: report.practice.name, jurisdiction: report.practice.jurisdiction, workspace: report.workspace.name, generatedAt: report.generatedAt, total: report.score.total, lens: report.lens }, asOf);
+    this.setSummary({ practice: report.practice.name, jurisdiction: report.practice.jurisdiction, workspace: report.workspace.name, generatedAt: report.generatedAt, total: report.score.total, lens: report.lens, template: report.template === true }, asOf);
   }
 
   /** What the header shows, from the audit or from the small reads of the live view (workspace, score, map). */
@@ -78,6 +92,14 @@ export class Header {
     const band = exposureBand(h.total);
     const score = this.score;
     const updating = score.classList.contains('updating');
+    if (h.template) {
+      // No vendor named: the template's state, not a 0 that would read as safe terms.
+      score.className = `score-badge template${updating ? ' updating' : ''}`;
+      score.title = 'Not applicable: a template that leaves the vendor\'s name blank names no vendor to score';
+      replace(score, el('b', {}, 'n/a'), el('span', { class: 'band' }, 'template: no vendor named'));
+      this.lens.value = h.lens;
+      return;
+    }
     score.className = `score-badge band-${band}${updating ? ' updating' : ''}`;
     score.title = `Workspace exposure ${h.total}/100 (${band})`;
     replace(score, el('b', {}, h.total), el('span', { class: 'of' }, '/100'), el('span', { class: 'band' }, band));

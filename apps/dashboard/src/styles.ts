@@ -76,6 +76,8 @@ export function graphStylesheet(): StylesheetJson {
     // Exposure colour only on systems a finding is charged to; the rest stay calm.
     ...(Object.entries(BAND_COLOURS).map(([band, colour]) => ({ selector: `node.has-findings.exposure-${band}`, style: { 'background-color': colour, 'border-color': '#ffffff', 'border-width': 2 } })) as StylesheetJson),
     { selector: 'node.role-practice', style: { 'background-color': '#1e3a8a', 'border-color': '#ffffff' } },
+    // A template (its vendor's name left blank): reviewed, not scored, so no exposure colour; a dashed outline says so.
+    { selector: 'node.template', style: { 'background-color': '#ffffff', 'border-color': '#64748b', 'border-width': 2, 'border-style': 'dashed' } },
     // A fleet group (many installs in one node): bigger, with a double ring, and a label that wraps.
     { selector: 'node.fleet-group', style: { width: 62, height: 62, 'border-width': 6, 'border-style': 'double', 'border-color': '#0f172a', 'border-opacity': 0.55, 'text-wrap': 'wrap', 'text-max-width': '150px', 'font-size': LABEL_SIZES.group } },
     // Coloured by law-enforcement posture (the Law enforcement tab's toggle): every holder in its posture's colour,

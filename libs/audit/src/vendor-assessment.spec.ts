@@ -108,4 +108,68 @@ Definitions. "Business Associate" shall mean [Insert Name of Business Associate]
     expect('template' in named).toBe(false);
     expect(named.systems.some((s) => 'template' in s)).toBe(false);
   });
+
+  // A template whose blank is the party the opening makes the agreement with (no definition names it), with clauses
+  // that raise findings on whoever signs it (written for this spec).
+  const OPENING_TEMPLATE = `# Business Associate Agreement (Template)
+
+This Business Associate Agreement is entered into between [Name of Covered Entity] ("Covered Entity") and [Insert Name of Business Associate] ("Business Associate").
+
+1. Permitted uses. Business Associate may disclose protected health information as required by law.
+
+2. De-identified data. Business Associate may de-identify protected health information and may use and disclose de-identified information for any purpose, including its own product development.
+
+3. Subcontractors. Business Associate shall ensure that any subcontractors that create, receive, maintain or transmit protected health information on behalf of Business Associate agree to the same restrictions and conditions that apply to Business Associate.
+
+4. Termination. Upon termination of this Agreement, Business Associate shall return or destroy all protected health information received from Covered Entity.
+`;
+
+  it('a template beside a named vendor\'s BAA is reviewed as a template: its findings marked, scored for no one; the vendor scored as alone', async () => {
+    const alone = await auditOf({ 'ferrowick-baa.md': RISKY_BAA });
+    const mixed = await auditOf({ 'ferrowick-baa.md': RISKY_BAA, 'baa-template.md': OPENING_TEMPLATE });
+    const template = mixed.systems.find((s) => s.template)!;
+    // The opening's blank is read as a blank: not a vendor called after the file.
+    expect(template.name).toBe('Business Associate (name left blank in baa-template.md)');
+    expect(mixed.systems.filter((s) => s.assessed && !s.template).map((s) => s.name)).toEqual(['Ferrowick Transcription LLC']);
+    // Its clauses still raise what they allow whoever signs them, marked as its review and adding nothing.
+    const review = mixed.findings.filter((f) => f.systems.includes(template.id));
+    expect(review.map((f) => f.kind)).toContain('deidentified_reuse');
+    for (const f of review) expect(f).toMatchObject({ template: true, contribution: 0 });
+    expect(mixed.score.nodes[template.id] ?? 0).toBe(0);
+    // The vendor's own findings and score are what its BAA alone gives.
+    const own = (r: typeof mixed) => r.findings.filter((f) => !f.template).map((f) => [f.id, f.contribution]);
+    expect(own(mixed)).toEqual(own(alone));
+    expect(mixed.score.total).toBe(alone.score.total);
+    // One named vendor among them: an assessment of that vendor, not a template review.
+    expect('template' in mixed).toBe(false);
+    expect(alone.findings.some((f) => 'template' in f)).toBe(false);
+  });
+
+  it('a template alone: its findings are its review and the score rates no one (0, shown as not applicable)', async () => {
+    const r = await auditOf({ 'baa-template.md': OPENING_TEMPLATE });
+    expect(r.template).toBe(true);
+    expect(r.findings.length).toBeGreaterThan(0);
+    for (const f of r.findings) expect(f.template).toBe(true);
+    expect(r.score.total).toBe(0);
+  });
+
+  // A policy that says "we" throughout: a vendor's own terms, with no blank to fill (written for this spec).
+  const WE_POLICY = `# Privacy Policy
+
+This policy explains how we handle information when clinics use our dictation service.
+
+We may use the audio, transcripts and notes you submit, including health information, to train and improve our machine learning models.
+
+We may disclose information we hold in response to any subpoena or other legal request.
+`;
+
+  it('terms that name no vendor and leave no blank are a vendor\'s: scored, under a name that says it is the file\'s', async () => {
+    const r = await auditOf({ 'notes-policy.md': WE_POLICY });
+    const vendor = r.systems.find((s) => s.assessed)!;
+    expect(vendor).toMatchObject({ name: 'Unnamed vendor (no name found in notes-policy.md)', unnamed: true });
+    expect(vendor.template).toBeUndefined();
+    expect('template' in r).toBe(false);
+    expect(r.findings.map((f) => f.kind)).toContain('ai_training');
+    expect(r.score.total).toBeGreaterThan(0);
+  });
 });

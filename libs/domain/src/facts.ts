@@ -117,19 +117,63 @@ function setAsideBefore(before: string): boolean {
   return m !== null && !DEFERS_BETWEEN.test(m[1] ?? '');
 }
 
-/** How a clause refers to the Breach Notification Rule: `binds` where some reference binds, `sets_aside` where every one sets it aside. */
-function breachRuleReading(quote: string): 'binds' | 'sets_aside' | undefined {
+/**
+ * Words before a reference that make it a condition, not the vendor's duty: "if 45 CFR 164.410 applies to Business
+ * Associate", "to the extent that Business Associate is subject to the Breach Notification Rule", "where the breach
+ * notification rule requires". A new verb between ("if it discovers a breach, it shall report … as required by
+ * 164.410": {@link DEFERS_BETWEEN}) makes the reference the main clause's again, and "to the extent required by 164.410"
+ * defers to the rule's own duty, which a business associate always owes (164.410(a)).
+ */
+const CONDITION_BEFORE = /\b(?:if|unless|provided\s+that|in\s+the\s+event(?:\s+that)?|to\s+the\s+extent(?:\s+that)?|where|when(?:ever)?)\b([^.;,]{0,60})$/i;
+const REQUIRED_BY = /^\s*(?:required|mandated)\s+(?:by|under)\s*$/i;
+/** The same after the reference: "as required by 164.410, if applicable", "… to the extent it applies". */
+const CONDITION_AFTER = /^\s*\)?\s*,?\s*(?:if|where|when|to\s+the\s+extent)\s+(?:applicable|(?:it|that\s+section|the\s+rule)\s+(?:applies|is\s+applicable))\b/i;
+
+/** Whether the words around a reference make it a condition (the vendor bound only if it applies). */
+function conditionalReference(before: string, after: string): boolean {
+  if (CONDITION_AFTER.test(after)) return true;
+  const m = CONDITION_BEFORE.exec(before);
+  return m !== null && !DEFERS_BETWEEN.test(m[1] ?? '') && !REQUIRED_BY.test(m[1] ?? '');
+}
+
+/**
+ * How a clause refers to the Breach Notification Rule: `binds` where some reference binds it outright, else
+ * `conditional` where one binds it only on a condition, else `sets_aside` where every one sets it aside.
+ */
+function breachRuleReading(quote: string): 'binds' | 'conditional' | 'sets_aside' | undefined {
   // "45 C.F.R." keeps its reference in one phrase (its periods are no sentence's end).
   const text = quote.replace(/\bC\.F\.R\./gi, 'CFR');
   let found = false;
+  let conditional = false;
   for (const m of text.matchAll(BREACH_RULE_REFERENCES)) {
     found = true;
     // The reference's own "45 CFR §" is no word between it and a set-aside phrase.
     const before = text.slice(Math.max(0, m.index - 120), m.index).replace(/\b45\s*CFR\s*(?:§+\s*|sections?\s+)?$/i, '');
     const after = text.slice(m.index + m[0].length);
-    if (!setAsideBefore(before) && !SETS_ASIDE_AFTER.test(after)) return 'binds';
+    if (setAsideBefore(before) || SETS_ASIDE_AFTER.test(after)) continue;
+    if (conditionalReference(before, after)) conditional = true;
+    else return 'binds';
   }
-  return found ? 'sets_aside' : undefined;
+  return conditional ? 'conditional' : found ? 'sets_aside' : undefined;
+}
+
+/**
+ * The reading of a BAA's clauses that cite the Breach Notification Rule, all of them with their precedence: a clause that
+ * sets the rule aside ("Business Associate is not subject to the time limits of 164.410") overrides one that binds the
+ * vendor to it, as the specific exception overrides the general duty wherever it stands in the text; an outright
+ * binding clause binds; one that binds only on a condition ("if 164.410 applies to Business Associate") states no
+ * deadline the practice can rely on. Undefined when no clause cites the rule.
+ */
+export function breachRuleStance(quotes: readonly string[]): 'binds' | 'conditional' | 'sets_aside' | undefined {
+  let binds = false;
+  let conditional = false;
+  for (const q of quotes) {
+    const r = breachRuleReading(q);
+    if (r === 'sets_aside') return 'sets_aside';
+    if (r === 'binds') binds = true;
+    else if (r === 'conditional') conditional = true;
+  }
+  return binds ? 'binds' : conditional ? 'conditional' : undefined;
 }
 
 /**
@@ -140,10 +184,10 @@ function breachRuleReading(quote: string): 'binds' | 'sets_aside' | undefined {
  * sets the rule aside ("is not subject to 164.410", "notwithstanding 164.410") binds it to nothing: {@link setsAsideBreachRule}.
  */
 export function bindsToBreachRule(fact: { value: unknown; evidence: readonly { quote?: string }[] }): boolean {
-  return fact.value === null && fact.evidence.some((e) => breachRuleReading(e.quote ?? '') === 'binds');
+  return fact.value === null && breachRuleStance(fact.evidence.map((e) => e.quote ?? '')) === 'binds';
 }
 
-/** Whether a `breach_notice_days` reading states no days and quotes only clauses that set the Breach Notification Rule aside. */
+/** Whether a `breach_notice_days` reading states no days and quotes a clause that sets the Breach Notification Rule aside (which wins: {@link breachRuleStance}). */
 export function setsAsideBreachRule(fact: { value: unknown; evidence: readonly { quote?: string }[] }): boolean {
-  return fact.value === null && !bindsToBreachRule(fact) && fact.evidence.some((e) => breachRuleReading(e.quote ?? '') === 'sets_aside');
+  return fact.value === null && breachRuleStance(fact.evidence.map((e) => e.quote ?? '')) === 'sets_aside';
 }

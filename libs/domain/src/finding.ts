@@ -40,6 +40,12 @@ export interface Finding {
    * `groupFindings`): each install's own subject, site and evidence. The finding counts once in the score.
    */
   instances?: FindingInstance[];
+  /**
+   * Set on a finding about a template's clauses ({@link GraphSystem.template}: a BAA whose party's name is left blank).
+   * It says what the clauses allow whoever signs them, so the report shows it as the template's review, but it rates
+   * no vendor: it adds nothing to the score, as a vendor's findings beside it in the same folder are scored alone.
+   */
+  template?: true;
 }
 
 /** One place a grouped finding occurs: an install (its subject and system), where it sits, and the proof. */
@@ -77,6 +83,23 @@ export interface Score {
  */
 export function isTriageCleared(f: { triage?: { status: TriageStatus } }): boolean {
   return f.triage?.status === 'false_positive' || f.triage?.status === 'mitigated';
+}
+
+/** Whether a finding adds to the score: not triaged away, and not a template's review ({@link Finding.template}). */
+export function isScored(f: { triage?: { status: TriageStatus }; template?: true }): boolean {
+  return f.template !== true && !isTriageCleared(f);
+}
+
+/**
+ * Marks the findings that land on a template's system ({@link Finding.template}): the same array when the graph has
+ * no template (an audit of declared systems, a named vendor's assessment), so those are untouched.
+ */
+export function markTemplateFindings<F extends Pick<Finding, 'systems' | 'template'>>(findings: F[], systems: readonly { id: string; template?: true }[]): F[] {
+  let templates: Set<string> | undefined;
+  for (const s of systems) if (s.template) (templates ??= new Set()).add(s.id);
+  if (!templates) return findings;
+  const t = templates;
+  return findings.map((f) => (f.template || !f.systems.some((id) => t.has(id)) ? f : { ...f, template: true as const }));
 }
 
 /**

@@ -42,6 +42,12 @@ export interface GraphSystem {
    * rating no one.
    */
   template?: true;
+  /**
+   * Set on an assessed system made from terms whose vendor's name was not found (a policy that says "we" throughout, no
+   * blank to fill): they are a vendor's terms and are scored, under a name taken from the file ("Unnamed vendor (no name
+   * found in policy.md)"), which the reports and the CLI say is not the vendor's own.
+   */
+  unnamed?: true;
 }
 
 export interface GraphFlow {

@@ -76,6 +76,13 @@ describe('toCytoscapeElements', () => {
     expect([...nodes, ...edges].some((x) => x.classes.split(' ').includes('assessed'))).toBe(false);
   });
 
+  it('marks a template\'s node (its state, not a score: the dashboard shows n/a), and no other', () => {
+    const tpl = { ...report, systems: report.systems.map((s) => (s.id === 'scribe' ? { ...s, assessed: true as const, template: true as const } : s)) };
+    const els = toCytoscapeElements(tpl);
+    expect(els.nodes.filter((n) => n.classes.split(' ').includes('template')).map((n) => [n.data.id, n.data.template])).toEqual([['scribe', true]]);
+    expect(nodes.some((n) => n.classes.split(' ').includes('template') || 'template' in n.data)).toBe(false);
+  });
+
   it('does not count findings triaged as false positive', () => {
     const r = sampleAuditReport();
     for (const f of r.findings) if (f.systems.includes('pixel')) f.triage = { status: 'false_positive' };

@@ -43,11 +43,13 @@ export interface CyNodeData {
   /** Highest severity among those findings, or null when there are none. */
   maxSeverity: Severity | null;
   group?: { vendor?: string; site?: string };
+  /** A template whose party's name is blank (GraphSystem.template): reviewed, not scored, so its `score` rates no one. */
+  template?: true;
 }
 
 export interface CyNode {
   data: CyNodeData;
-  /** `role-<role> exposure-<band>` plus `has-findings` when findingCount > 0 and `assessed` for a vendor assessed from its contract (GraphSystem.assessed). */
+  /** `role-<role> exposure-<band>` plus `has-findings` when findingCount > 0, `assessed` for a vendor assessed from its contract (GraphSystem.assessed) and `template` for a template's (GraphSystem.template). */
   classes: string;
 }
 
@@ -174,7 +176,8 @@ export function toCytoscapeElements(report: AuditReport): CytoscapeElements {
     const band = exposureBand(score);
     const data: CyNodeData = { id: s.id, label: s.name, role: s.role, score, holds, findingCount: own.length, maxSeverity };
     if (s.group) data.group = { ...s.group };
-    return { data, classes: [`role-${s.role}`, `exposure-${band}`, ...(own.length > 0 ? ['has-findings'] : []), ...(s.assessed ? ['assessed'] : [])].join(' ') };
+    if (s.template) data.template = true;
+    return { data, classes: [`role-${s.role}`, `exposure-${band}`, ...(own.length > 0 ? ['has-findings'] : []), ...(s.assessed ? ['assessed'] : []), ...(s.template ? ['template'] : [])].join(' ') };
   });
 
   const edges = report.flows.map((f): CyEdge => {

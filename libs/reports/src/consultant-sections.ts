@@ -7,7 +7,7 @@ import { EFFORT_LABEL, effortOf, type FindingGroup } from './consultant-plan.js'
 import { escapeHtml as esc, safeUrl } from './escape.js';
 import { categoryLabel, FACT_LABEL, factText, SEVERITY_LABEL } from './plain-language.js';
 import { isOpen, type ReportModel } from './report-model.js';
-import { bandText, count, COVER_METHOD, CONTRACTS_INTRO, FIXES_INTRO, groupPlaces, groupsIntro, lensText, NOT_LEGAL_ADVICE, PLAN_INTRO, scopeText, scoreText, sections, TEMPLATE_SCORE, unlinkedText, contractColumn } from './report-text.js';
+import { bandText, count, COVER_METHOD, CONTRACTS_INTRO, FIXES_INTRO, groupPlaces, groupsIntro, lensText, NOT_LEGAL_ADVICE, PLAN_INTRO, scopeText, scoreText, sections, TEMPLATE_GROUP, TEMPLATE_SCORE, unlinkedText, contractColumn } from './report-text.js';
 
 export { NOT_LEGAL_ADVICE };
 
@@ -37,7 +37,7 @@ export function coverPage(m: ReportModel): string {
     ['Client population lens', esc(lensText(m))],
     ['Method', esc(COVER_METHOD)],
   ];
-  return `<section id="cover" class="cover-page"><div class="kicker">${m.template ? 'Template review: no vendor named' : m.assessed.length ? 'Vendor assessment' : 'PHI custody audit'}</div><h1>${esc(m.assessed.length ? wordList(m.assessed.map((v) => v.name)) : r.practice.name)}</h1>` +
+  return `<section id="cover" class="cover-page"><div class="kicker">${m.template ? 'Template review: no vendor named' : m.assessed.length ? 'Vendor assessment' : 'PHI custody audit'}</div><h1>${esc(m.assessed.length ? wordList((m.named.length ? m.named : m.assessed).map((v) => v.name)) : r.practice.name)}</h1>` +
     `<p class="subtitle">Where your clients' records go, and how exposed they are on the way</p>` +
     (m.template
       ? `<div class="score band-none"><div class="value">n/a</div><div class="band">${esc(TEMPLATE_SCORE)}</div></div>`
@@ -83,7 +83,7 @@ function groupCard(m: ReportModel, g: FindingGroup): string {
   const quote = e ? `<blockquote>${esc(clip(e.quote, 130))}<cite>${esc(e.file ?? '')}${e.line !== undefined ? `:${e.line}` : ''}${f.evidence.length > 1 ? ` · and ${count(f.evidence.length - 1, 'more quote')}` : ''}</cite></blockquote>` : '';
   const decided = g.findings.filter((x) => x.triage && x.triage.status !== 'open');
   const triaged = decided.length;
-  return `<article class="finding ${g.severity}" id="${esc(`${g.ruleId}:${g.vendor}`)}"><h4>${pill(g.severity)} ${esc(f.title)} <span class="muted">· ${esc(g.vendor)} · ${instances(g)} · +${esc(g.points)} points</span></h4><dl>` +
+  return `<article class="finding ${g.severity}" id="${esc(`${g.ruleId}:${g.vendor}`)}"><h4>${pill(g.severity)} ${esc(f.title)} <span class="muted">· ${esc(g.vendor)} · ${instances(g)} · ${f.template ? TEMPLATE_GROUP : `+${esc(g.points)} points`}</span></h4><dl>` +
     `<dt>Where</dt><dd>${shown} <span class="muted">· ${esc(f.categories.map(categoryLabel).join(', ') || 'no category')}</span></dd>` +
     // As in the Markdown: an assessment's finding says what it found in that vendor's terms.
     (m.assessed.length ? `<dt>Found</dt><dd>${esc(f.detail)}</dd>` : '') +

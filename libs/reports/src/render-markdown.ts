@@ -8,7 +8,7 @@ import { categoryLabel, FACT_LABEL, factText, legalBasisText, POSTURE_TEXT, role
 import { buildReportModel, isOpen, type ReportModel } from './report-model.js';
 import {
   APPENDIX_METHOD, bandText, CONTRACTS_INTRO, count, COVER_METHOD, FIXES_INTRO, groupPlaces, groupsIntro, LE_INTRO, LE_LEAD, lensText, NOT_LEGAL_ADVICE,
-  contractColumn, documentSystem, fleetScopeText, PLAN_INTRO, PRACTICE_POSTURE, scopeText, scoreText, sections, TEMPLATE_ROLE, TEMPLATE_SCORE, unlinkedText,
+  contractColumn, documentSystem, fleetScopeText, PLAN_INTRO, PRACTICE_POSTURE, scopeText, scoreText, sections, TEMPLATE_GROUP, TEMPLATE_ROLE, TEMPLATE_SCORE, unlinkedText,
 } from './report-text.js';
 
 /** Options for {@link renderMarkdown}. */
@@ -128,7 +128,7 @@ function groups(m: ReportModel): string[] {
     const where = groupPlaces(m, g);
     // Accepted risks still count, but the decision and its reason belong beside the finding.
     const triaged = g.findings.filter((x) => x.triage && x.triage.status !== 'open');
-    out.push(`### ${SEVERITY_LABEL[g.severity]}: ${md(f.title)} · ${md(g.vendor)} · ${instances(g)} · +${g.points} points`, '',
+    out.push(`### ${SEVERITY_LABEL[g.severity]}: ${md(f.title)} · ${md(g.vendor)} · ${instances(g)} · ${f.template ? TEMPLATE_GROUP : `+${g.points} points`}`, '',
       `- **Where:** ${where.slice(0, 3).map(md).join('; ')}${where.length > 3 ? ` and ${where.length - 3} more` : ''} · ${cats(f.categories)}`,
       `- **Rule:** ${f.citations.map((c) => (safeUrl(c.url) ? `[${md(c.ref)}](${safeUrl(c.url)})` : md(c.ref))).join('; ') || '—'}`,
       // An assessment's findings are about one vendor's terms: what the rule found there (e.g. to whom a vendor with no BAA

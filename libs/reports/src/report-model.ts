@@ -3,7 +3,7 @@
  * the renderers only format. Nothing here scores or judges: it sorts, groups and looks things up.
  */
 import type { AuditDocument, AuditReport, DataCategory, Evidence, Finding, FindingKind, GraphSystem, Severity } from '@custody/domain';
-import { compareByImpact, counted, wordList, isTriageCleared, PRACTICE_ID, SEVERITIES, subjectSystems } from '@custody/domain';
+import { compareByImpact, counted, wordList, isScored, PRACTICE_ID, SEVERITIES, subjectSystems } from '@custody/domain';
 import { exposureBand, type ExposureBand } from '@custody/graph';
 import { firstFixes, groupByRuleAndVendor, remediationPlan, type FindingGroup, type VendorPlan } from './consultant-plan.js';
 import { lawEnforcementRows, type LawEnforcementRow } from './law-enforcement.js';
@@ -38,6 +38,8 @@ export interface FleetSummary {
 export interface AssessedVendor {
   name: string;
   data: DataCategory[];
+  /** A template whose party's name is blank (GraphSystem.template): reviewed as written, rating no vendor. */
+  template?: true;
 }
 
 export interface ReportModel {
@@ -53,6 +55,11 @@ export interface ReportModel {
    * so the reports show no score (a 0 would read as a clean bill) and say the clauses are read as written.
    */
   template: boolean;
+  /**
+   * The assessed vendors that are named (not templates): the report's subject. A template beside them is reviewed
+   * as a template (its findings listed, not scored); with templates alone, the templates (`assessed`).
+   */
+  named: AssessedVendor[];
   band: ExposureBand;
   /** Findings not triaged away, by severity (all severities present, possibly 0). */
   counts: Record<Severity, number>;
@@ -82,9 +89,9 @@ const IDENTITY_SETTINGS = new Set(['install_id', 'clinician', 'id', 'name', 'hos
 const GROUPING_SETTINGS = new Set(['site', 'vendor']);
 const TOP_RISKS = 5;
 
-/** True when a finding still counts: not a false positive and not mitigated. */
+/** True when a finding still counts: not a false positive, not mitigated, and not a template's review (Finding.template). */
 export function isOpen(f: Finding): boolean {
-  return !isTriageCleared(f);
+  return isScored(f);
 }
 
 export function evidenceLocation(e: Evidence): string {
@@ -153,10 +160,13 @@ export function buildReportModel(report: AuditReport): ReportModel {
   for (const d of report.documents) for (const fact of Object.values(d.facts ?? {})) for (const e of fact.evidence) refer({ file: d.file, ...e });
 
   const assessed = assessedVendors(report);
+  const named = assessed.filter((v) => !v.template);
   return {
     report,
-    title: assessed.length ? `Vendor assessment — ${wordList(assessed.map((v) => v.name))}` : `PHI custody audit — ${report.practice.name}`,
+    title: named.length ? `Vendor assessment — ${wordList(named.map((v) => v.name))}`
+      : assessed.length ? `Template review — ${wordList(assessed.map((v) => v.name))}` : `PHI custody audit — ${report.practice.name}`,
     assessed,
+    named,
     template: report.template === true,
     band: exposureBand(report.score.total),
     counts, topRisks, bySeverity, lawEnforcement,
@@ -176,9 +186,10 @@ export function buildReportModel(report: AuditReport): ReportModel {
 function assessedVendors(report: AuditReport): AssessedVendor[] {
   const vendors = report.systems.filter((s) => s.assessed);
   if (!vendors.length) return [];
-  return vendors.map((s) => ({
+  return vendors.map((s): AssessedVendor => ({
     name: s.name,
     data: [...new Set(report.flows.filter((f) => f.assessed && f.to === s.id).flatMap((f) => f.data))],
+    ...(s.template ? { template: true as const } : {}),
   })).sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -2,7 +2,7 @@
  * The words the HTML/PDF and Markdown reports share, as plain text: each renderer only escapes and formats,
  * so the two deliverables cannot drift apart in what they say.
  */
-import { categoryList, wordList } from '@custody/domain';
+import { categoryList, isTriageCleared, wordList } from '@custody/domain';
 import { isOpen, type FleetSummary, type ReportModel } from './report-model.js';
 
 export { LE_INTRO, LE_LEAD, PRACTICE_POSTURE } from './law-enforcement.js';
@@ -38,11 +38,32 @@ export function scopeText(m: ReportModel): string {
  */
 export function assessmentText(m: ReportModel): string {
   if (!m.assessed.length) return '';
-  const each = m.assessed.map((v) => `${v.name} as if you send it ${categoryList(v.data)}`);
+  const templates = m.assessed.filter((v) => v.template);
+  // Templates beside a named vendor: the vendor is assessed, the templates reviewed as written and left out of its score.
+  const reviewed = templates.length && m.named.length ? templateAside(templates.map((v) => v.name), m.named.length) : '';
+  if (!m.named.length) {
+    // Templates alone: no vendor to assess, so the scope says what was read instead.
+    const each = m.assessed.map((v) => `${v.name} as if you send whoever signs it ${categoryList(v.data)}`);
+    return `A review of ${m.assessed.length === 1 ? 'a template' : 'templates'}, not an assessment of a vendor: ${m.assessed.length === 1 ? 'its' : 'their'} vendor's name is left blank, ` +
+      `so no vendor was assessed and no score applies. Custody read the clauses of ${wordList(each)} (contact details and demographics, what any vendor holds). ` +
+      'Declare your systems and flows in custody.yaml to audit your own stack. ';
+  }
+  const each = m.named.map((v) => `${v.name} as if you send it ${categoryList(v.data)}`);
   return `A vendor assessment of the terms of the ${m.assessed.length === 1 ? 'contract' : 'contracts'} given, not an audit of a running stack: ` +
     `no system of yours was given, so Custody assessed ${wordList(each)} (contact details and demographics for any vendor; ` +
-    'more only where the vendor\'s catalogued role or its own contract shows it would hold more). Declare your systems and flows in custody.yaml to audit your own stack. ';
+    'more only where the vendor\'s catalogued role or its own contract shows it would hold more). ' + reviewed +
+    'Declare your systems and flows in custody.yaml to audit your own stack. ';
 }
+
+/** What a template beside a named vendor is: its clauses reviewed as written, rating no one, so not in the vendor's score. */
+function templateAside(names: string[], vendors: number): string {
+  const one = names.length === 1;
+  return `${wordList(names)} ${one ? 'is a template' : 'are templates'} that ${one ? 'names' : 'name'} no vendor: reviewed as written ` +
+    `(${one ? 'its' : 'their'} findings are marked "template review") and not scored, so ${one ? 'it does' : 'they do'} not count toward the ${vendors === 1 ? 'vendor\'s' : 'vendors\''} score. `;
+}
+
+/** A group of a template's findings: its review, in place of the points it would add to a vendor's score. */
+export const TEMPLATE_GROUP = 'template review, not scored';
 
 export const fleetScopeText = (f: FleetSummary) => `${count(f.installs, 'install')} across ${count(f.vendors.length, 'vendor')}.`;
 
@@ -64,7 +85,8 @@ export const TEMPLATE_ROLE = 'template: no vendor named';
  * What it can still tell them is what the clauses allow whoever signs them as written.
  */
 function templateText(m: ReportModel): string {
-  const open = m.report.findings.filter(isOpen).length;
+  // A template's findings are its review (Finding.template), never open findings of a vendor.
+  const open = m.report.findings.filter((f) => !isTriageCleared(f)).length;
   return 'No score applies: this is a template that leaves the vendor\'s name blank, so no vendor was assessed, and no number here would say a vendor\'s terms are safe. ' +
     'The clauses read as follows: ' + (open ? `${count(open, 'finding')} below ${open === 1 ? 'is what they allow' : 'are what they allow'}` : 'no finding is raised on them') +
     ' for any vendor that signs them as written, and "What each vendor\'s contract says" lists each term. Assess the vendor\'s own signed agreement before adopting it.';

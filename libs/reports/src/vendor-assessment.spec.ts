@@ -98,4 +98,39 @@ describe('a vendor assessment says so in every report', () => {
     expect(json).toMatchObject({ template: true, score: { total: 0 } });
     expect(json.systems.find((s) => s.assessed)).toMatchObject({ template: true });
   });
+
+  // A template beside the named vendor (libs/audit: its findings marked template, scored for no one).
+  function mixedReport(): AuditReport {
+    const r = withMissingBaa();
+    const tpl: GraphSystem = { id: 'business-associate-name-left-blank-in-baa-template-md', name: 'Business Associate (name left blank in baa-template.md)', role: 'other',
+      holds: [], settings: {}, contracts: [], evidence: [], assessed: true, template: true };
+    const flow: GraphFlow = { id: `practice->${tpl.id}`, from: PRACTICE_ID, to: tpl.id, data: ['demographics', 'contact'], transport: 'unknown', legalBasis: 'baa', evidence: [], assessed: true };
+    const review: Finding = { ...r.findings[0]!, id: `deidentified-reuse@system:${tpl.id}`, ruleId: 'deidentified-reuse', kind: 'deidentified_reuse', subject: `system:${tpl.id}`,
+      systems: [tpl.id], severity: 'medium', title: 'Vendor may de-identify PHI and reuse it for itself', detail: 'may de-identify', contribution: 0, template: true };
+    return { ...r, systems: [...r.systems, tpl], flows: [...r.flows, flow], findings: [...r.findings, review] };
+  }
+
+  it('a template beside a named vendor: the title and score are the vendor\'s, the template reviewed apart and not scored', () => {
+    const md = renderMarkdown(mixedReport());
+    expect(md.split('\n')[0]).toBe('# Vendor assessment — Marlow Notes, Inc.');
+    expect(md).toContain('so Custody assessed Marlow Notes, Inc. as if you send it session recordings, demographics and contact details (');
+    expect(md).toContain('Business Associate (name left blank in baa-template.md) is a template that names no vendor: reviewed as written (its findings are marked "template review") ' +
+      'and not scored, so it does not count toward the vendor\'s score.');
+    expect(md).toContain('### Medium: Vendor may de-identify PHI and reuse it for itself · Business Associate (name left blank in baa-template.md) · 1 instance · template review, not scored');
+    // Its review is no open finding of the vendor's: not counted among them, not in the plan.
+    expect(md).toContain('It adds up 1 open finding,');
+    expect(md).not.toMatch(/\*\*Business Associate \(name left blank in baa-template\.md\)\*\* · −/);
+    expect(md).toMatch(/\n\| Business Associate \(name left blank in baa-template\.md\) \| other, template: no vendor named \| n\/a \| 0 \|/);
+    const html = renderHtml(mixedReport()).replace(/&#39;/g, '\'');
+    expect(html).toContain('<div class="kicker">Vendor assessment</div><h1>Marlow Notes, Inc.</h1>');
+    expect(html).toContain('· template review, not scored</span></h4>');
+  });
+
+  it('templates alone: a template review, whose scope says no vendor was assessed', () => {
+    const md = renderMarkdown(templateReport());
+    expect(md.split('\n')[0]).toBe('# Template review — Business Associate (name left blank in sample-baa.md)');
+    expect(md).toContain('- **Scope:** A review of a template, not an assessment of a vendor: its vendor\'s name is left blank, so no vendor was assessed and no score applies.');
+    expect(md).not.toContain('Custody assessed');
+  });
 });
+

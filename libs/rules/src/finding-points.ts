@@ -1,4 +1,4 @@
-import { isTriageCleared, type Finding, type Lens } from '@custody/domain';
+import { isScored, type Finding, type Lens } from '@custody/domain';
 import { lensWeight } from './lenses.js';
 import { clamp01 } from './sensitivity.js';
 
@@ -85,7 +85,7 @@ export function reachOf(finding: Pick<Finding, 'subject' | 'systems'>): number {
 }
 
 function isCounted(f: Finding): boolean {
-  return !isTriageCleared(f);
+  return isScored(f);
 }
 
 /** p_i and its factors. */

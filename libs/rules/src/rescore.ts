@@ -1,4 +1,4 @@
-import { isTriageCleared, type Finding } from '@custody/domain';
+import { isScored, type Finding } from '@custody/domain';
 import { computeScore, withContribution, type ScoreOptions, type ScoreResult } from './score.js';
 
 /*
@@ -6,7 +6,7 @@ import { computeScore, withContribution, type ScoreOptions, type ScoreResult } f
  * numbers are the earlier ones.
  */
 
-const isCounted = (f: Finding): boolean => !isTriageCleared(f);
+const isCounted = (f: Finding): boolean => isScored(f);
 
 /** A scoring kept for the next one: its input findings, options and result (see {@link rescore}). */
 export interface ScoreMemo {

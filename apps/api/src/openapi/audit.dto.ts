@@ -41,6 +41,7 @@ export class GraphSystemDto implements GraphSystem {
   @ApiPropertyOptional({ type: 'object', properties: { vendor: { type: 'string' }, site: { type: 'string' } } }) group?: { vendor?: string; site?: string };
   @ApiPropertyOptional({ enum: [true], description: 'Made from its own contract for a vendor assessment, not declared by any input' }) assessed?: true;
   @ApiPropertyOptional({ enum: [true], description: 'An assessed system made from a template whose party\'s name is blank: its findings read the clauses as written, rating no vendor' }) template?: true;
+  @ApiPropertyOptional({ enum: [true], description: 'An assessed system made from terms whose vendor\'s name was not found: named after its file (not the vendor\'s own name), its terms scored as a vendor\'s' }) unnamed?: true;
 }
 
 export class GraphFlowDto implements GraphFlow {

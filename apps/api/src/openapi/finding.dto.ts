@@ -61,6 +61,7 @@ export class FindingDto implements Finding {
   @ApiProperty({ description: 'Points this finding adds to the workspace score' }) contribution!: number;
   @ApiPropertyOptional({ type: TriageDto }) triage?: TriageDto;
   @ApiPropertyOptional({ type: [FindingInstanceDto], description: 'A grouped fleet finding: each install it occurs on' }) instances?: FindingInstanceDto[];
+  @ApiPropertyOptional({ enum: [true], description: 'A finding on a template\'s clauses (a system marked template: its party\'s name left blank): its review, listed but not scored (contribution 0; it adds nothing to score.total)' }) template?: true;
 }
 
 export class ScoreContributionDto implements ScoreContribution {

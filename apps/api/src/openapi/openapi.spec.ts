@@ -75,7 +75,7 @@ describe('OpenAPI document', () => {
     expect(holder.properties.release.enum).toEqual(['practice', 'notice', 'judge', 'holder', 'unknown']);
     expect(holder.required ?? []).not.toContain('quote');
     // A vendor assessment's marks (report, system, flow; a template's too) are documented and optional: an audit of declared systems has none.
-    for (const [dto, keys] of [[audit, ['assessed', 'template']], ['GraphSystemDto', ['assessed', 'template']], ['GraphFlowDto', ['assessed']]] as const) {
+    for (const [dto, keys] of [[audit, ['assessed', 'template']], ['GraphSystemDto', ['assessed', 'template', 'unnamed']], ['GraphFlowDto', ['assessed']], ['FindingDto', ['template']]] as const) {
       for (const key of keys) {
         expect(doc.components.schemas[dto].properties[key]).toMatchObject({ enum: [true] });
         expect(doc.components.schemas[dto].required ?? []).not.toContain(key);

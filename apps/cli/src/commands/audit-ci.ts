@@ -76,5 +76,6 @@ export function sarifOptionsFor(paths: string[], opts: { srcRoot?: string; basel
 export function gateHits(findings: Finding[], opts: { failOn: Severity; baseline?: SarifBaseline; newOnly?: boolean }): Finding[] {
   if (opts.newOnly && !opts.baseline) throw new InvalidInputError('--fail-on-new needs --baseline FILE (the SARIF of the run to compare with)');
   const threshold = severityRank(opts.failOn);
-  return findings.filter((f) => severityRank(f.severity) >= threshold && (!f.triage || f.triage.status === 'open') && !(opts.newOnly && opts.baseline!.ids.has(f.id)));
+  // A template's review (Finding.template) rates no vendor: listed in the report, never a gate, as it is never scored.
+  return findings.filter((f) => !f.template && severityRank(f.severity) >= threshold && (!f.triage || f.triage.status === 'open') && !(opts.newOnly && opts.baseline!.ids.has(f.id)));
 }

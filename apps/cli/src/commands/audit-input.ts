@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { categoryList, CustodyError, nameKey, PRACTICE_ID, type AuditReport } from '@custody/domain';
+import { basename, dirname, resolve } from 'node:path';
+import { categoryList, counted, CustodyError, nameKey, PRACTICE_ID, type AuditReport, type GraphSystem } from '@custody/domain';
 import { isPrivacyPracticesNotice, parseManifest } from '@custody/graph';
 
 /**
@@ -88,14 +88,33 @@ export function unlinkedContracts(report: AuditReport): string[] {
 }
 
 /**
- * The one line that says a report is a vendor assessment (the input gave no systems, so each contract's vendor was
- * assessed from its terms: libs/graph assessed-vendors.ts), with what each vendor is assumed to receive. Without it
- * a CI log shows findings about flows no one declared. Undefined for an audit of declared systems.
+ * The lines that say a report is a vendor assessment (the input gave no systems, so each contract's vendor was
+ * assessed from its terms: libs/graph assessed-vendors.ts), with what each vendor is assumed to receive. Without them
+ * a CI log shows findings about flows no one declared. What was not assessed as a vendor says so on its own line: a
+ * template (its party's name left blank) is reviewed as written and not scored; terms whose vendor's name was not
+ * found are scored under the file's name, which is not the vendor's. Empty for an audit of declared systems.
  */
-export function assessmentNote(report: AuditReport): string | undefined {
+export function assessmentNote(report: AuditReport): string[] {
   const vendors = report.systems.filter((s) => s.assessed);
-  if (!vendors.length) return undefined;
-  const each = vendors.map((v) => `${v.name} (${categoryList([...new Set(report.flows.filter((f) => f.assessed && f.to === v.id).flatMap((f) => f.data))])})`);
-  return `vendor assessment: no system was given, so each contract's vendor is assessed from its terms as if you send it: ${each.join('; ')}; ` +
-    'declare your systems in custody.yaml to audit your own stack';
+  if (!vendors.length) return [];
+  const files = (s: GraphSystem) => s.contracts.filter((c) => !c.via).map((c) => basename(c.file)).join(', ');
+  const lines: string[] = [];
+  const named = vendors.filter((v) => !v.template);
+  if (named.length) {
+    const each = named.map((v) => `${v.name} (${categoryList([...new Set(report.flows.filter((f) => f.assessed && f.to === v.id).flatMap((f) => f.data))])})`);
+    lines.push(`vendor assessment: no system was given, so each contract's vendor is assessed from its terms as if you send it: ${each.join('; ')}; ` +
+      'declare your systems in custody.yaml to audit your own stack');
+  }
+  for (const v of vendors) {
+    if (v.template) {
+      const found = report.findings.filter((f) => f.template && f.systems.includes(v.id)).length;
+      lines.push(`template, not assessed: ${files(v)} leaves the vendor's name blank, so no vendor is assessed from it: its clauses are reviewed as written ` +
+        `(${found ? `${counted(found, 'finding')} marked template review` : 'no finding on them'}) and not scored or gated by --fail-on${named.length ? `, so it does not count toward ${named.length === 1 ? `${named[0]!.name}'s score` : 'the vendors\' score'}` : ' (the score is not applicable)'}; ` +
+        'assess the vendor\'s own signed agreement before adopting it');
+    } else if (v.unnamed) {
+      lines.push(`vendor not named: no vendor name was found in ${files(v)}, so its terms are assessed and scored under the file's name ("${v.name}"), not the vendor's; ` +
+        'if it is another document of a vendor named here, list both under that vendor in custody.yaml');
+    }
+  }
+  return lines;
 }

@@ -305,6 +305,50 @@ describe('custody audit on a vendor\'s contract alone (a vendor assessment)', ()
     expect(r.report).not.toMatch(/Exposure score:\*\* 0 \//);
   });
 
+  // A template (its vendor's name left blank in the opening) and a vendor's named terms in one folder.
+  const TEMPLATE = `# Business Associate Agreement (Template)
+
+This Business Associate Agreement is entered into between [Name of Covered Entity] ("Covered Entity") and [Insert Name of Business Associate] ("Business Associate").
+
+1. De-identified data. Business Associate may de-identify protected health information and may use and disclose de-identified information for any purpose, including its own product development.
+
+2. Termination. Upon termination of this Agreement, Business Associate shall return or destroy all protected health information received from Covered Entity.
+`;
+  const WE_POLICY = '# Privacy Policy\n\nThis policy explains how we handle information when clinics use our dictation service.\n\n' +
+    'We may use the audio, transcripts and notes you submit, including health information, to train and improve our machine learning models.\n';
+
+  async function folder(files: Record<string, string>, args: string[]): Promise<{ code: number; stderr: string; report: string }> {
+    const dir = mkdtempSync(join(tmpdir(), 'custody-assess-'));
+    try {
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+      const r = await run([dir, ...args, '--out', join(tmpdir(), `custody-assess-${process.pid}.out`)]);
+      return { ...r, report: readFileSync(join(tmpdir(), `custody-assess-${process.pid}.out`), 'utf8') };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('a template beside a vendor\'s BAA: stderr says the vendor was assessed and the template reviewed, not scored or gated', async () => {
+    const r = await folder({ 'ferrowick-baa.md': RISKY, 'baa-template.md': TEMPLATE }, ['--format', 'md']);
+    expect(r.stderr).toContain('custody: vendor assessment: no system was given, so each contract\'s vendor is assessed from its terms as if you send it: ' +
+      'Ferrowick Transcription LLC (session recordings, demographics and contact details); declare');
+    expect(r.stderr).toContain('custody: template, not assessed: baa-template.md leaves the vendor\'s name blank, so no vendor is assessed from it: its clauses are reviewed as written ' +
+      '(3 findings marked template review) and not scored or gated by --fail-on, so it does not count toward Ferrowick Transcription LLC\'s score');
+    expect(r.report.split('\n')[0]).toBe('# Vendor assessment — Ferrowick Transcription LLC');
+    // Alone, the template's review fails no gate: no vendor is rated.
+    const tpl = await folder({ 'baa-template.md': TEMPLATE }, ['--format', 'md', '--fail-on', 'info']);
+    expect(tpl.code).toBe(EXIT.ok);
+    expect(tpl.stderr).not.toContain('vendor assessment:');
+    expect(tpl.stderr).toContain('and not scored or gated by --fail-on (the score is not applicable)');
+    expect(tpl.report).toContain('- **Exposure score:** not applicable (template: no vendor named)');
+  });
+
+  it('terms that name no vendor: stderr says the name is the file\'s, not the vendor\'s', async () => {
+    const r = await folder({ 'notes-policy.md': WE_POLICY }, ['--format', 'md']);
+    expect(r.stderr).toContain('custody: vendor not named: no vendor name was found in notes-policy.md, so its terms are assessed and scored under the file\'s name ' +
+      '("Unnamed vendor (no name found in notes-policy.md)"), not the vendor\'s');
+  });
+
   it('a protective BAA: the same assessment, no finding, exit 0 even with --fail-on info', async () => {
     const r = await alone('tidyform-baa.md', PROTECTIVE, ['--format', 'json', '--fail-on', 'info']);
     expect(r.code).toBe(EXIT.ok);

@@ -16,7 +16,7 @@ export function registerAudit(program: Command): void {
     .option('--format <format>', 'md | json | ndjson | html | pdf | csv | sarif (json and ndjson are streamed)', 'md')
     .option('--max-manifest-mb <mb>', 'largest custody.yaml to read, in MB (an agency-sized manifest of 100,000 systems is ~50 MB)', '64')
     .option('--out <file>', 'write to a file instead of stdout')
-    .option('--fail-on <severity>', `exit ${EXIT.findings} if an untriaged finding is at or above this severity (${SEVERITIES.join(', ')})`)
+    .option('--fail-on <severity>', `exit ${EXIT.findings} if an untriaged finding is at or above this severity (${SEVERITIES.join(', ')}); a template's review (its vendor's name left blank) never gates`)
     .option('--triage <file>', 'triage decisions to apply (default: custody-triage.yaml beside custody.yaml)')
     .option('--baseline <file>', 'a previous `--format sarif` output: results are marked new/unchanged/absent')
     .option('--fail-on-new', 'with --baseline: the --fail-on gate (default: any severity) counts only findings the baseline does not have')
@@ -74,8 +74,7 @@ export function registerAudit(program: Command): void {
       const bad = report.documents.filter((d) => d.status === 'failed' || d.status === 'unparsed');
       for (const d of bad) process.stderr.write(`custody: ${d.status}: ${d.reason ?? d.file}\n`);
       for (const line of unlinkedContracts(report)) process.stderr.write(`custody: ${line}\n`);
-      const assessed = assessmentNote(report);
-      if (assessed) process.stderr.write(`custody: ${assessed}\n`);
+      for (const line of assessmentNote(report)) process.stderr.write(`custody: ${line}\n`);
       if (opts.failOn || opts.failOnNew) {
         const failOn = (opts.failOn ?? 'info') as Severity;
         const hits = gateHits(report.findings, { failOn, baseline, newOnly: opts.failOnNew });

@@ -31,7 +31,10 @@ const DATA = ['progress_notes', 'psychotherapy_notes', 'diagnosis', 'claims', 'd
 const TRANSPORTS = ['https', 'sftp', 'http', 'tcp', 'unknown'] as const;
 // brightfield-dpa.md: a processor's terms with no BAA naming its sub-processors, so a workspace of contracts alone (a
 // vendor assessment) has missing-baa read the assessed vendor's named sub-processors from its own record.
-const CONTRACTS = ['examples/harborview-counseling/docs/scribewell-ai-baa.md', 'quillnote-baa.md', 'granite-cloud-baa.md', 'harborline-ehr-baa.txt', 'echo-notes-baa.md', 'murmur-scribe-terms.md', 'sablepoint-fax-baa.txt', 'kestrel-analytics-terms.txt', 'brightfield-dpa.md'];
+const CONTRACTS = ['examples/harborview-counseling/docs/scribewell-ai-baa.md', 'quillnote-baa.md', 'granite-cloud-baa.md', 'harborline-ehr-baa.txt', 'echo-notes-baa.md', 'murmur-scribe-terms.md', 'sablepoint-fax-baa.txt', 'kestrel-analytics-terms.txt', 'brightfield-dpa.md',
+  // A template (its vendor's name left blank in the opening): contracts alone make it a template review, whose findings
+  // are marked template and scored for no one, incrementally as in the full audit (compose.ts markTemplateFindings).
+  'test/fixtures/vendor-assessment/blank-party-baa-template.md'];
 
 const settingsArb = fc.record({
   recording: fc.constantFrom('always', 'per_session', 'off'),
@@ -291,6 +294,24 @@ describe('incremental re-audit', () => {
     expect(outcome(withSecret)).toEqual(outcome(auditState(withSecret.inputs)));
     const global = reaudit(next, { ...next.inputs, settings: resolveRuleSettings({ breachNoticeMaxDays: 10 }) });
     expect(global.stats).toMatchObject({ mode: 'full', reason: 'rule settings changed' });
+  });
+
+  it('keeps a template\'s findings marked when re-audited without a full run, as the full audit marks them: its review, scored for no one', async () => {
+    const docs = [await documentOf({ kind: 'contract', file: 'test/fixtures/vendor-assessment/blank-party-baa-template.md' }, 1), await documentOf({ kind: 'contract', file: 'murmur-scribe-terms.md' }, 2)];
+    const base: AuditInputs = { documents: docs, asOf: AS_OF, now: NOW };
+    const first = auditState(base);
+    expect(first.evaluation.findings.filter((f) => f.template).length).toBeGreaterThan(0);
+    // A triage decision on the vendor's finding and the clock within the day: no full re-audit (a rescore of the kept findings).
+    const vendors = first.evaluation.findings.filter((f) => !f.template);
+    expect(vendors.length).toBeGreaterThan(0);
+    const next = reaudit(first, { ...base, now: new Date(NOW.getTime() + 3600e3), triage: new Map([[vendors[0]!.id, { status: 'mitigated' as const, reason: 'prop', by: 'test', at: AS_OF }]]) });
+    expect(next.stats.mode).not.toBe('full');
+    expect(outcome(next)).toEqual(outcome(auditState(next.inputs)));
+    expect(next.evaluation.findings.filter((f) => f.template).map((f) => f.id)).toEqual(first.evaluation.findings.filter((f) => f.template).map((f) => f.id));
+    for (const f of next.evaluation.findings.filter((x) => x.template)) expect(f.contribution).toBe(0);
+    // And as the CLI and the API's full audit (evaluateGraph) mark them.
+    const full = evaluateGraph(next.graph, { now: next.inputs.now, triage: next.inputs.triage });
+    expect({ findings: full.findings, score: full.score }).toEqual({ findings: next.evaluation.findings, score: next.evaluation.score });
   });
 
   it('names a fleet vendor spelled two ways as a full audit does, after a config system takes a vendor name and settings change (found by review)', async () => {

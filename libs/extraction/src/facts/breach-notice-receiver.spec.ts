@@ -1,4 +1,4 @@
-import { bindsToBreachRule } from '@custody/domain';
+import { bindsToBreachRule, breachRuleStance, setsAsideBreachRule } from '@custody/domain';
 import { extractFacts } from '../extract-facts.js';
 import { factOf } from '../testing/fact-of.js';
 
@@ -40,5 +40,34 @@ describe('breach_notice_days: a report bound to 45 CFR 164.410', () => {
     const own = fact('Customer shall notify affected individuals of any breach as required by the Breach Notification Rule.');
     expect(bindsToBreachRule(own)).toBe(false);
     expect(bindsToBreachRule(fact('Business Associate shall report breaches of unsecured PHI promptly.'))).toBe(false);
+  });
+});
+
+// Every clause citing the rule is read, with precedence: a later clause that sets the rule aside overrides an earlier one
+// binding the vendor to it; a clause binding it only on a condition states no deadline to rely on.
+describe('breach_notice_days: all clauses citing 45 CFR 164.410, with precedence', () => {
+  const fact = (t: string) => extractFacts(t, { uncalibrated: true }).facts.breach_notice_days;
+  const BINDS = 'Business Associate agrees to report to Covered Entity any breach of unsecured protected health information as required by 45 CFR 164.410.';
+  it('a later set-aside overrides the binding clause, and is quoted first', () => {
+    const f = fact(`${BINDS} Notwithstanding the foregoing, Business Associate shall not be bound by the time limits of 45 CFR 164.410 when reporting a breach to Covered Entity.`);
+    expect(f.value).toBe(null);
+    expect(bindsToBreachRule(f)).toBe(false);
+    expect(setsAsideBreachRule(f)).toBe(true);
+    expect(f.evidence[0]!.quote).toMatch(/shall not be bound by the time limits/);
+    expect(f.evidence).toHaveLength(2);
+  });
+  it('a clause binding the report only on a condition binds nothing; with an outright one beside it, the outright one binds', () => {
+    const conditional = 'If 45 CFR 164.410 applies to Business Associate, Business Associate shall report any breach of unsecured protected health information to Covered Entity.';
+    const only = fact(conditional);
+    expect(bindsToBreachRule(only)).toBe(false);
+    expect(setsAsideBreachRule(only)).toBe(false);
+    expect(breachRuleStance(only.evidence.map((e) => e.quote))).toBe('conditional');
+    const both = fact(`${conditional} ${BINDS}`);
+    expect(bindsToBreachRule(both)).toBe(true);
+    expect(both.evidence[0]!.quote).toBe(BINDS);
+  });
+  it('a condition that is the main clause\'s own (a new verb after it) or the rule\'s own duty still binds', () => {
+    expect(bindsToBreachRule(fact('If Business Associate discovers a breach of unsecured protected health information, it shall report the breach to Covered Entity as required by 45 CFR 164.410.'))).toBe(true);
+    expect(bindsToBreachRule(fact('To the extent required by 45 CFR 164.410, Business Associate shall report any breach of unsecured protected health information to Covered Entity.'))).toBe(true);
   });
 });

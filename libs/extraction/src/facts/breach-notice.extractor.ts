@@ -1,4 +1,4 @@
-import { BREACH_RULE_REFERENCE, type Evidence, type Fact } from '@custody/domain';
+import { BREACH_RULE_REFERENCE, breachRuleStance, type Evidence, type Fact } from '@custody/domain';
 import type { Clause } from '../clauses/clause.js';
 import type { Hit } from '../clauses/lexicon.js';
 import { hitsOf, passive, subjectOf } from '../clauses/clause.js';
@@ -35,12 +35,14 @@ function noticeInCell(v: string, at: number): boolean {
 export function extractBreachNotice(ctx: FactContext): Fact<'breach_notice_days'> {
   let best: number | null = null;
   const evidence: Evidence[] = [];
-  let byRule: Evidence | undefined;
+  // Every clause citing the rule, not the first only: a later one may set it aside or bind it on a condition, and the
+  // reading weighs them all (domain breachRuleStance), the deciding one quoted first.
+  const byRule: Evidence[] = [];
   for (const s of operative(ctx, PREFILTER)) {
     const v = s.view;
     if (!BREACH.test(v) || !NOTIFY.test(v) || CONTRACT_BREACH.test(v)) continue;
-    const ref = byRule ? null : BREACH_RULE_REFERENCE.exec(v);
-    if (ref && !notOwedToCustomer(ctx.clauses(s), s, ref.index)) byRule = evidenceAt(ctx, s, ref.index, ref.index + ref[0].length);
+    const ref = BREACH_RULE_REFERENCE.exec(v);
+    if (ref && !notOwedToCustomer(ctx.clauses(s), s, ref.index)) byRule.push(evidenceAt(ctx, s, ref.index, ref.index + ref[0].length));
     for (const d of findDurations(v)) {
       const lead = v.slice(Math.max(0, d.index - 60), d.index);
       if (!DEADLINE.test(lead) || !noticeInCell(v, d.index) || notOwedToCustomer(ctx.clauses(s), s, d.index)) continue;
@@ -51,8 +53,16 @@ export function extractBreachNotice(ctx: FactContext): Fact<'breach_notice_days'
       } else evidence.push(ev);
     }
   }
-  if (best === null) return byRule ? found<'breach_notice_days'>(null, [byRule], 0.6) : silent('breach_notice_days');
+  if (best === null) return byRule.length ? found<'breach_notice_days'>(null, decidingFirst(byRule), 0.6) : silent('breach_notice_days');
   return found<'breach_notice_days'>(best, evidence, 0.85);
+}
+
+/** The clauses citing the rule, the one that decides their reading (breachRuleStance) first, the others in text order. */
+function decidingFirst(clauses: Evidence[]): Evidence[] {
+  if (clauses.length === 1) return clauses;
+  const stance = breachRuleStance(clauses.map((e) => e.quote));
+  const at = clauses.findIndex((e) => breachRuleStance([e.quote]) === stance);
+  return at <= 0 ? clauses : [clauses[at]!, ...clauses.slice(0, at), ...clauses.slice(at + 1)];
 }
 
 /**

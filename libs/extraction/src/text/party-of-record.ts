@@ -43,6 +43,8 @@ const VENDOR_TERM = ['business associate', 'company', 'vendor', 'provider', 'ser
 const DEFINED = new RegExp(String.raw`${Q}(${VENDOR_TERM})${Q}(?:\s*(?:,|or|and)\s*${Q}(?:${VENDOR_TERM}|[Oo]ur)${Q})*${NQ}{0,200}?\b(?:shall\s+mean|means|refers?\s+to|shall\s+refer\s+to)\s+(?:the\s+)?(${BLANK}|${NAME})`, 'gdu');
 const AGREEMENT_OPENING = /\b(?:This|These)\b[^.;]{0,120}?\b(?:is|are)\s+(?:(?:made|entered\s+into)\s+)?(?:by\s+and\s+)?between\b/u;
 const ALIASED_LEGAL_NAME = new RegExp(String.raw`(${LEGAL_NAME})(?:,\s*an?\s+[\w\s-]{1,50}?(?:corporation|company|partnership|entity))?\s*\(\s*(?:each|collectively|together|hereinafter)?,?\s*(?:the\s+)?${Q}(${NQ}{1,40})${Q}`, 'gdu');
+// The same opening with the vendor's name left blank: `… and [Insert Name of Business Associate] ("Business Associate")`.
+const ALIASED_BLANK = new RegExp(String.raw`(${BLANK})\s*\(\s*(?:each|collectively|together|hereinafter)?,?\s*(?:the\s+)?${Q}(${VENDOR_TERM})${Q}`, 'gdu');
 const CUSTOMER_ALIAS = /^(?:customer|client|you|covered entity|controller|licensee|subscriber|user|organization)$/i;
 const SIGNATURE = new RegExp(String.raw`(?:^|\n)[ \t*_#]*(?:BUSINESS ASSOCIATE|VENDOR|PROVIDER|SERVICE PROVIDER|PROCESSOR|CONTRACTOR|SUPPLIER)[ \t*_]*:?[ \t*_]*\n?[ \t*_]*(${LEGAL_NAME})[ \t*_]*\n(?:[^\n]*\n){0,3}?[ \t*_]*(?:By|Signature|Signed)\s*:`, 'gu');
 const ROLE_DECLARED = new RegExp(String.raw`(?:^|[.;:]\s+|,\s+)(${NAME})\s+(?:is|acts\s+as|shall\s+act\s+as|will\s+act\s+as|is\s+acting\s+as)\s+(?:the|a|an)\s+(?:[Dd]ata\s+)?(?:[Pp]rocessor|[Bb]usiness\s+[Aa]ssociate)\b`, 'gdu');
@@ -74,11 +76,17 @@ export function partyOfRecord(a: AnalysedText, kind: DocumentKind): PartyOfRecor
     if (isBlankName(value)) return { blank: { term: tidy(m[1]!).replace(/\b\p{Ll}/gu, (c) => c.toUpperCase()), text: value } };
     if (party(value)) return { name: tidy(value) };
   }
-  // 2. The opening that makes the agreement, and the company it gives a brand alias (not the customer's).
+  // 2. The opening that makes the agreement, and the company it gives a brand alias (not the customer's). A blank given
+  // the vendor's role there (a template's opening) names no one: kept, and said only if no later reading names a party.
+  let blank: PartyOfRecord['blank'];
   for (const s of a.sentences.slice(0, 40)) {
     if (s.start > 6000) break;
     if (!AGREEMENT_OPENING.test(s.view)) continue;
     for (const m of s.view.matchAll(ALIASED_LEGAL_NAME)) if (!CUSTOMER_ALIAS.test(m[2]!.trim()) && party(m[1]!)) return { name: tidy(written(m, 1, s.start)) };
+    for (const m of s.view.matchAll(ALIASED_BLANK)) {
+      if (blank || (kind === 'baa' && EITHER_SIDE_IN_BAA.test(m[2]!))) continue;
+      blank = { term: tidy(m[2]!).replace(/\b\p{Ll}/gu, (c) => c.toUpperCase()), text: written(m, 1, s.start).trim() };
+    }
   }
   // 3. The signature block of the vendor's side.
   const tail = a.text.slice(-4000);
@@ -99,7 +107,7 @@ export function partyOfRecord(a: AnalysedText, kind: DocumentKind): PartyOfRecor
     const name = m ? tidy(written(m, 1, first.start + lead)) : '';
     if (m && party(name) && recurs(a.text, name.replace(new RegExp(String.raw`,?\s+${LEGAL_SUFFIX}$`, 'u'), ''))) return { name };
   }
-  return {};
+  return blank ? { blank } : {};
 }
 
 /** The name (or its stem without a legal suffix) occurs at least three times: a party the text keeps naming. */

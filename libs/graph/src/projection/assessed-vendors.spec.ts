@@ -44,9 +44,12 @@ describe('vendor assessment: contracts alone, no system besides the practice', (
     const r = projectGraphWithReport({ contracts: [anon, linked], configs: [], asOf: ASOF, links: { 'sha-l': 'gone' } });
     expect(r.unattached).toEqual(['sha-l']);
     expect(r.graph.systems.map((s) => [s.id, s.name, s.contracts.map((c) => c.documentId)])).toEqual([
-      [PRACTICE_ID, 'Practice', []], ['vendor-of-anon-policy-md', 'Vendor of anon-policy.md', ['sha-anon']],
+      [PRACTICE_ID, 'Practice', []], ['unnamed-vendor-no-name-found-in-anon-policy-md', 'Unnamed vendor (no name found in anon-policy.md)', ['sha-anon']],
     ]);
-    expect(r.graph.flows.map((f) => [f.id, f.assessed])).toEqual([['practice->vendor-of-anon-policy-md', true]]);
+    expect(r.graph.flows.map((f) => [f.id, f.assessed])).toEqual([['practice->unnamed-vendor-no-name-found-in-anon-policy-md', true]]);
+    // Scored as a vendor's terms (no blank: not a template), marked as named after its file.
+    expect(r.graph.systems.find((s) => s.assessed)).toMatchObject({ unnamed: true });
+    expect(r.graph.systems.some((s) => s.template)).toBe(false);
   });
 
   it('names a catalogued vendor as the catalogue does; leaves a payer\'s or government body\'s terms unattached', () => {

@@ -77,7 +77,9 @@ export function isPrivacyPracticesNotice(title: string | undefined): boolean {
 export function unnamedVendor(file: string, blankParty?: PreparedContract['blankParty']): string {
   // A template that leaves its party's name blank ("[Insert Name of Business Associate]") says so: no vendor signed it.
   if (blankParty) return `${blankParty === 'business_associate' ? 'Business Associate' : 'Vendor'} (name left blank in ${basename(file)})`;
-  return `Vendor of ${basename(file)}`;
+  // No blank and no name read: a vendor's own terms ("we" throughout), judged all the same, under a name that says it is
+  // the file's, not the vendor's, so no reader takes it for a company called after the file.
+  return `Unnamed vendor (no name found in ${basename(file)})`;
 }
 
 /** True when the input declared no system besides the practice and no flow: nothing to link a contract to. */
@@ -147,6 +149,8 @@ export function assessContractVendors(
     system.assessed = true;
     // Named by its blank: the terms of a template, which no vendor has offered.
     if (!known && !c.vendor && c.blankParty) system.template = true;
+    // Named after its file: its terms are a vendor's (no blank to fill), scored, and the reports say whose name it is not.
+    else if (!known && !c.vendor) system.unnamed = true;
     system.contracts.push(c.attached);
     flows.add({
       from: PRACTICE_ID,

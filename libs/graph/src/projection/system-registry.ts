@@ -30,6 +30,8 @@ export interface SystemDraft {
   assessed?: boolean;
   /** Assessed from a template whose party's name is blank (GraphSystem.template). */
   template?: boolean;
+  /** Assessed from terms whose vendor's name was not found: named after its file (GraphSystem.unnamed). */
+  unnamed?: boolean;
 }
 
 /**
@@ -285,6 +287,7 @@ export function toGraphSystem(s: SystemDraft): GraphSystem {
   if (s.group) out.group = s.group;
   if (s.assessed) out.assessed = true;
   if (s.template) out.template = true;
+  if (s.unnamed) out.unnamed = true;
   return out;
 }
 
