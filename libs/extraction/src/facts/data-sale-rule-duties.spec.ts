@@ -20,6 +20,15 @@ describe('data_sale_or_marketing: a governed party\'s duty is theirs', () => {
     expect(sale('Advertisers may show you targeted ads based on your browsing on our site.')).toBe('allowed');
     expect(sale('We may use your information to show you ads on other websites.')).toBe('allowed');
   });
+  it('near misses: the vendor acting in the same clause as a party\'s duty, before or after it', () => {
+    expect(sale('We require all our advertisers to honour opt-outs and we sell your personal information to advertisers.')).toBe('allowed');
+    expect(sale('Advertisers must honour opt-outs, and we sell your personal information to advertisers.')).toBe('allowed');
+    expect(sale('Advertisers to whom we sell your personal information must honour your opt-out.')).toBe('allowed');
+    expect(sale('Advertisers with whom we share your personal information must use it only to show you targeted ads.')).toBe('allowed');
+  });
+  it('near miss: the vendor\'s requirement and its sale in one paragraph', () => {
+    expect(sale('We require our advertisers to honour opt-outs. We sell your personal information to advertisers.')).toBe('allowed');
+  });
 });
 
 describe('data_sale_or_marketing: advertising named as the topic of a rule', () => {
@@ -27,11 +36,13 @@ describe('data_sale_or_marketing: advertising named as the topic of a rule', () 
     expect(sale('Your use of our services must comply with all laws, rules, and regulations that relate to the placement of ads through online behavioral advertising.')).toBe('unspecified');
     expect(sale('Examples of irresponsible data collection include violations of our policies that apply to interest-based advertising and remarketing.')).toBe('unspecified');
     expect(sale('Note: Additional policies apply when using personalized advertising, which includes remarketing and custom audiences.')).toBe('unspecified');
+    expect(sale('Every ad must comply with all laws that relate to online behavioral advertising; the Australian Digital Advertising Alliance’s Best Practice Guideline for Online Behavioural Advertising; and the IAB Framework for Online Behavioral Advertising.')).toBe('unspecified');
   });
   it('near misses: the vendor\'s own clause after the rule\'s name states its practice', () => {
     expect(sale('Under our policy regarding cookies, we use your data for targeted advertising.')).toBe('allowed');
     expect(sale('Under our policy on cookies, we use your data for targeted advertising.')).toBe('allowed');
     expect(sale('We comply with all laws that relate to marketing, and we send you promotional emails.')).toBe('allowed');
+    expect(sale('Where state laws that apply to targeted advertising allow it, we use your data for targeted advertising.')).toBe('allowed');
   });
 });
 

@@ -20,4 +20,9 @@ describe('offshore_processing: a licence\'s territory and goods shipped are not 
     expect(off('We may transfer your personal data to servers in India and other countries.')).toBe('yes');
     expect(off('Our license to your content is worldwide, and your data may be stored on servers in India.')).toBe('yes');
   });
+  it('near misses: the licence or the shipping is passed over, not the clause after it', () => {
+    expect(off('You grant us a worldwide, royalty-free licence to use Your Content, and your content may be stored on servers in India.')).toBe('yes');
+    expect(off('We ship your orders from our warehouse and we transfer your personal data to our fulfilment partners in China.')).toBe('yes');
+    expect(off('To ship your orders, we transfer your personal data to our fulfilment partners in China.')).toBe('yes');
+  });
 });
