@@ -130,7 +130,9 @@ export function governedPartyDuty(sentences: Sentence[], s: Sentence, at: number
 // topic of the rule, which holds whether or not the vendor advertises on anyone's data. The topic runs to the first comma: a clause of the vendor's own after the rule ("Under our policy regarding
 // cookies, we use your data for targeted advertising", "Depending on state laws that may apply to you, some of these
 // disclosures may constitute a sale") states its practice and is read.
-const RULE_TOPIC = /\b(?:laws?|rules|regulations?|polic(?:y|ies)|guidelines?|frameworks?|requirements|standards|codes?|principles|restrictions)\b(?:\s+(?:on|about|for)\b|[^.;]{0,60}?\b(?:relat(?:e|es|ing)\s+to|appl(?:y|ies|ying)\s+(?:to|when)|pertain(?:s|ing)?\s+to|govern(?:s|ing)?|regarding|concerning)\b)(?:(?!\b(?:we|us|our company)\b)[^.;,]){0,100}$/i;
+// A code named "… for X" names its topic only up to an "and" ("the Principles for Online Behavioral Advertising and use
+// your browsing history to show you interest-based ads" goes on to the vendor's use).
+const RULE_TOPIC = /\b(?:laws?|rules|regulations?|polic(?:y|ies)|guidelines?|frameworks?|requirements|standards|codes?|principles|restrictions)\b(?:(?:\s+(?:on|about)\b|[^.;]{0,60}?\b(?:relat(?:e|es|ing)\s+to|appl(?:y|ies|ying)\s+(?:to|when)|pertain(?:s|ing)?\s+to|govern(?:s|ing)?|regarding|concerning)\b)(?:(?!\b(?:we|us|our company)\b)[^.;,]){0,100}|\s+for\b(?:(?!\b(?:we|us|our company|and)\b)[^.;,]){0,100})$/i;
 export const ruleTopic = (v: string, at: number): boolean => RULE_TOPIC.test(v.slice(Math.max(0, at - 200), at));
 /**
  * The first match of `re` in `v` that is not advertising named as a rule's topic: the topic is passed over, not the
