@@ -1,3 +1,5 @@
+import { introChain } from '../clauses/structure.js';
+import type { Sentence } from '../text/sentences.js';
 import { vendorSubject } from './data-sale-refusals.js';
 
 // Who advertises, and whose data: an advertising or marketing word is the vendor using the person's data only when the
@@ -91,4 +93,57 @@ export function governedPartyRefuses(v: string, at: number): boolean {
   const from = Math.max(v.lastIndexOf(';', at) + 1, v.lastIndexOf(':', at) + 1, 0);
   const clause = v.slice(from, at + 40);
   return GOVERNED.test(clause) || (OTHERS_NOT_ALLOWED.test(clause) && !YOUR_DATA.test(v.slice(from, at + 80)));
+}
+
+// The parties a platform's policy governs, as its subjects: their duties and refusals are theirs.
+const GOVERNED_PARTY = String.raw`(?:developers?|publishers?|advertisers?|creators?|sellers?|merchants?|buyers?|apps|applications)`;
+// A duty of a governed party ("Advertisers that engage in behavioral advertising must also provide consumers with the
+// ability to opt out of such targeted advertising", "All buyers purchasing inventory … will be obligated to …"): what
+// they must do with their own ads binds them, and states no use of the reader's data by the vendor.
+const GOVERNED_DUTY = new RegExp(String.raw`^[\s*•·>-]*(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:the\s+|all\s+|any\s+|each\s+)?${GOVERNED_PARTY}\b(?:(?!,\s*(?:and|but|while)\b)[^.;:]){0,100}?\b(?:must|shall|should|(?:are|is) (?:required|obligated|obliged|expected) to|will be (?:required|obligated|obliged) to)\b`, 'i');
+// The vendor requiring it of them ("We require all our advertisers to follow local legal requirements …, including any
+// regulations on advertising to users under age 18"): their duty still.
+const REQUIRES_GOVERNED = new RegExp(String.raw`\b(?:require|requires|oblige|obliges)\s+(?:(?:all|any|each|our|its|the)\s+){0,2}${GOVERNED_PARTY}\s+to\b(?:(?!,\s*(?:and|but|while)\b|\b(?:we|us)\b)[^.;:]){0,160}$`, 'i');
+// A lead-in that hands the list after it to a governed party's duty ("… then, Publishers must:").
+const GOVERNED_DUTY_LEAD = new RegExp(String.raw`\b${GOVERNED_PARTY}\s+(?:must|shall|should|(?:are|is) (?:required|obligated|obliged) to)\s*:\s*$`, 'i');
+/**
+ * Whether offset `at` of a sentence lies in a governed party's duty: its clause (between ';') opens with the party and
+ * a duty (the ads it is about may stand before the duty's verb), or the sentence is an item of a list whose lead-in ends on such a duty;
+ * not when the vendor acts ("we", "us") before or at offset `at` in that clause.
+ */
+export function governedPartyDuty(sentences: Sentence[], s: Sentence, at: number): boolean {
+  const v = s.view;
+  const end = v.indexOf(';', at);
+  const from = v.lastIndexOf(';', at) + 1;
+  // Up to the first word read, which may be the vendor's "we".
+  const upTo = v.slice(from, at + 3);
+  if (REQUIRES_GOVERNED.test(upTo)) return true;
+  // The vendor named as an actor before the words read ("Advertisers to whom we sell your data must …", "Advertisers
+  // must honour opt-outs, and we sell your data to them"): its own act, whatever the party must do.
+  if (/\b(?:we|us)\b/i.test(upTo)) return false;
+  return GOVERNED_DUTY.test(v.slice(from, end < 0 ? v.length : end)) || introChain(sentences, s).some((lead) => GOVERNED_DUTY_LEAD.test(lead.view));
+}
+
+// The advertising a rule is about ("all laws … that relate to the placement of ads through online behavioral
+// advertising", "violations of our policies that apply to interest-based advertising", "Additional policies apply when
+// using personalized advertising", a code's name "Best Practice Guideline for Online Behavioural Advertising"): the
+// topic of the rule, which holds whether or not the vendor advertises on anyone's data. The topic runs to the first comma: a clause of the vendor's own after the rule ("Under our policy regarding
+// cookies, we use your data for targeted advertising", "Depending on state laws that may apply to you, some of these
+// disclosures may constitute a sale") states its practice and is read.
+// A code named "… for X" names its topic only up to an "and" ("the Principles for Online Behavioral Advertising and use
+// your browsing history to show you interest-based ads" goes on to the vendor's use).
+const RULE_TOPIC = /\b(?:laws?|rules|regulations?|polic(?:y|ies)|guidelines?|frameworks?|requirements|standards|codes?|principles|restrictions)\b(?:(?:\s+(?:on|about)\b|[^.;]{0,60}?\b(?:relat(?:e|es|ing)\s+to|appl(?:y|ies|ying)\s+(?:to|when)|pertain(?:s|ing)?\s+to|govern(?:s|ing)?|regarding|concerning)\b)(?:(?!\b(?:we|us|our company)\b)[^.;,]){0,100}|\s+for\b(?:(?!\b(?:we|us|our company|and)\b)[^.;,]){0,100})$/i;
+export const ruleTopic = (v: string, at: number): boolean => RULE_TOPIC.test(v.slice(Math.max(0, at - 200), at));
+/**
+ * The first match of `re` in `v` that is not advertising named as a rule's topic: the topic is passed over, not the
+ * sentence ("Where state laws that apply to targeted advertising allow it, we use your data for targeted advertising"
+ * reads the second). Offsets are the sentence's.
+ */
+export function execPastTopic(re: RegExp, v: string): RegExpExecArray | null {
+  let w = v;
+  for (let m = re.exec(w); m; m = re.exec(w)) {
+    if (m[0].length === 0 || !ruleTopic(v, m.index)) return m;
+    w = w.slice(0, m.index) + ' '.repeat(m[0].length) + w.slice(m.index + m[0].length);
+  }
+  return null;
 }

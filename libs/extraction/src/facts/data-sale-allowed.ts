@@ -100,7 +100,9 @@ export const ALLOWED: RegExp[] = [
   new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:license|licence|sublicense|sublicence)\s+${DATA}[^.;]{0,60}?\b(?:to|with)\s+(?:[\w-]+\s+){0,3}?${BUYER}[^.;]{0,60}?${PRICE}`, 'i'),
   // Licensing the data out is selling it: "may license Contributed Data, in identifiable or de-identified form, to
   // third parties … in exchange for fees". Licensing only de-identified data is de-identified use (its own fact).
-  new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:license|licence|sublicense|sublicence)\s+${DATA}(?![^.;]{0,20}\bfrom\b)[^.;]{0,160}?\b(?:to (?:third|other|outside|unaffiliated)|to (?:insurers|partners|customers|companies|businesses)|in exchange for|for (?:a )?fees?\b|for (?:monetary )?consideration)`, 'i'),
+  // Not a licence passed on so that others run the service for the vendor ("we can license your content to others, e.g.
+  // to service providers that help us to provide the Platform"): the content licence of terms of use, no sale.
+  new RegExp(String.raw`\b(?:may|will|can|we|to)\s+(?:also\s+)?(?:license|licence|sublicense|sublicence)\s+${DATA}(?![^.;]{0,20}\bfrom\b)[^.;]{0,160}?\b(?:to (?:third|other|outside|unaffiliated)|to (?:insurers|partners|customers|companies|businesses)|in exchange for|for (?:a )?fees?\b|for (?:monetary )?consideration)(?![^;]{0,100}\b(?:(?:help|helps|assist|assists)\s+us|service providers\s+(?:that|who|which)\s+(?:help|assist|work)|to (?:operate|provide|run|host|deliver) (?:the|our)\b))`, 'i'),
 ];
 
 // Offers sent by another company ("Our retail partners may send you offers and promotions about their products"): its

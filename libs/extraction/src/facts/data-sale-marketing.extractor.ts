@@ -49,7 +49,7 @@ import {
   vendorSubject,
 } from './data-sale-refusals.js';
 import { CHANNEL_REVIEW, CONCEDED, SCOPED, SCOPED_REVIEW, scopingLead } from './data-sale-scope.js';
-import { governedPartyRefuses, inLinkText, linkOnly, notVendorMarketing, userRunsAds } from './data-sale-actors.js';
+import { execPastTopic, governedPartyDuty, governedPartyRefuses, inLinkText, linkOnly, notVendorMarketing, userRunsAds } from './data-sale-actors.js';
 import { readNoSharing } from './data-sale-no-sharing.js';
 
 type V = Fact<'data_sale_or_marketing'>['value'];
@@ -117,11 +117,11 @@ function readPatterns(ctx: FactContext, s: Sentence, v: string, cands: Candidate
     return true;
   }
   for (const re of ALLOWED) {
-    const m = re.exec(v);
+    const m = execPastTopic(re, v);
     // A list item that opens with a negation ("* Never selling your information or sharing it … for marketing
     // purposes") negates all of it, however long the link text between.
     // "… the right to know whether we sell personal information": both cases at once, no permission either.
-    if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !bothCases(v, m.index) && !refusedAt(v, m.index, re === FR_MARKETING || REFUSED_VERBS_FOR.test(v.slice(Math.max(0, m.index - 120), m.index)) ? 120 : 60, { sentences: ctx.sentences, s }) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !NEGATION_IN_MATCH.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index) && !othersSend(v, m) && !inPointerTopic(v, m.index) && !(re === MAY_MARKET && notVendorMarketing(v, m, ctx.vendorNames)) && !sellsGoods(m[0]) && !userRunsAds(v, m.index) && !inLinkText(v, s.start, m.index, m.index + m[0].length, ctx.links)) {
+    if (m && !(/licen[cs]/i.test(m[0]) && deidentifiedOnly(m[0])) && !bothCases(v, m.index) && !refusedAt(v, m.index, re === FR_MARKETING || REFUSED_VERBS_FOR.test(v.slice(Math.max(0, m.index - 120), m.index)) ? 120 : 60, { sentences: ctx.sentences, s }) && !NEGATED_ITEM.test(v.slice(0, m.index)) && !NEGATION_IN_MATCH.test(m[0]) && !inDefinition(v, m.index) && !/\bopt(?:-| )?out of\b[^.;]{0,30}$/i.test(v.slice(0, m.index)) && !restrictsOthers(ctx.sentences, s, m.index) && !othersSend(v, m) && !inPointerTopic(v, m.index) && !(re === MAY_MARKET && notVendorMarketing(v, m, ctx.vendorNames)) && !sellsGoods(m[0]) && !userRunsAds(v, m.index) && !governedPartyDuty(ctx.sentences, s, m.index) && !inLinkText(v, s.start, m.index, m.index + m[0].length, ctx.links)) {
       // Ads chosen by the page or the search, not by the person ("serving contextual advertising", "if you search for
       // cars, we'll show you ads about cars"), are not targeted advertising on their data: a person decides.
       // Ads named as targeted stay targeted when a search is given as an example ("targeted ads, so if you search for …").

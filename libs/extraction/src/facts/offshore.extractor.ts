@@ -48,6 +48,7 @@ import {
   PROCESS,
   PROVIDER_HERE,
   US_PLACE,
+  withoutTermsNotData,
   WORKS_FROM_ABROAD,
 } from './offshore-vocabulary.js';
 
@@ -74,7 +75,8 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
   const country = home === undefined ? homeCountry(ctx.text) : undefined;
   const mechanism = partsUnder(ctx, MECHANISM_HEADING);
   for (const s of operative(ctx, PREFILTER)) {
-    const v = s.view;
+    // A licence's territory and goods shipped are passed over, the rest of the sentence is read.
+    const v = withoutTermsNotData(s.view);
     // "To learn more about … the personal data processed … in the United Kingdom, visit here": a page named, not a transfer.
     if (pointsElsewhere(v)) continue;
     const inMechanism = mechanism.some(([a, b]) => s.start >= a && s.start < b);
