@@ -84,10 +84,6 @@ export function reachOf(finding: Pick<Finding, 'subject' | 'systems'>): number {
   return 1 + Math.min(MAX_REACH_BONUS, 0.1 * extra);
 }
 
-function isCounted(f: Finding): boolean {
-  return isScored(f);
-}
-
 /** p_i and its factors. */
 export function findingPoints(f: Finding, lenses: readonly Lens[]): FindingPoints {
   const L = clamp01(f.likelihood);
@@ -99,7 +95,7 @@ export function findingPoints(f: Finding, lenses: readonly Lens[]): FindingPoint
   }
   const R = reachOf(f);
   const B = breadthOf(f);
-  const counted = isCounted(f);
+  const counted = isScored(f);
   const base = Math.min(L * I, MAX_BASE);
   const hazard = counted ? -Math.log(1 - base) * lw.weight * R * B : 0;
   const points = 100 * (1 - Math.exp(-hazard));

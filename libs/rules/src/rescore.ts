@@ -6,8 +6,6 @@ import { computeScore, withContribution, type ScoreOptions, type ScoreResult } f
  * numbers are the earlier ones.
  */
 
-const isCounted = (f: Finding): boolean => isScored(f);
-
 /** A scoring kept for the next one: its input findings, options and result (see {@link rescore}). */
 export interface ScoreMemo {
   input: readonly Finding[];
@@ -39,7 +37,7 @@ export function rescore(findings: readonly Finding[], opts: ScoreOptions, prev?:
  */
 export function sameScoreInputs(a: Finding, b: Finding): boolean {
   return a === b || (a.id === b.id && a.likelihood === b.likelihood && a.impact === b.impact && a.kind === b.kind && a.subject === b.subject &&
-    (a.instances?.length ?? 1) === (b.instances?.length ?? 1) && isCounted(a) === isCounted(b) &&
+    (a.instances?.length ?? 1) === (b.instances?.length ?? 1) && isScored(a) === isScored(b) &&
     sameList(a.categories, b.categories) && sameList(a.systems, b.systems));
 }
 
