@@ -243,3 +243,19 @@ export const FRESH36_RULE: SaltedRule = {
   // privacy policies: 8 privacy policies, 4 terms.
   kinds: FRESH30_RULE.kinds.map((k) => (k.kind === 'trackers policy' ? { ...k, count: 0 } : k.kind === 'privacy policy' ? { ...k, count: 8 } : k)),
 };
+
+/**
+ * The `ota-fresh37` rule (issue 7, thirty-fourth session, 2026-12-07), committed with its picks (by path only) before
+ * any of its documents was read and before the extractor was run on them, in the same form as {@link FRESH36_RULE}:
+ * texts (index sha256) not already labelled in any set (labels.json, ota-fresh … ota-fresh36), at most 100,000
+ * characters, lowest sha256("ota-fresh37:" + path) per kind; 12 documents. Why now: ota-fresh33 leaves the unseen pool
+ * this session (a whole session of develop work left the pool at 140/27/100, so its misses are read to learn what
+ * unseen text does), and the pool gets twelve never-read texts. Same conditions as FRESH36_RULE; only five privacy
+ * policies of services whose privacy policy was never labelled are left (the rule threw 'only 5 of 8'), so their
+ * places go to terms: 5 privacy policies, 7 terms.
+ */
+export const FRESH37_RULE: SaltedRule = {
+  salt: 'ota-fresh37:',
+  maxChars: FRESH36_RULE.maxChars,
+  kinds: FRESH36_RULE.kinds.map((k) => ({ ...k, count: k.kind === 'privacy policy' ? 5 : k.kind === 'trackers policy' ? 0 : 7 })),
+};
