@@ -86,9 +86,21 @@ const AGAINST_VIOLATORS = /\b(?:prosecut\w*|pursu\w*|(?:tak|bring)\w*\s+(?:legal
 // source of data, not a party that receives any.
 const AUTHORITY_AS_MODIFIER = /^\s+(?:(?:open\s+)?data\s+)?licen[cs]es?\b|^\s+(?:issued\s+)?(?:identif\w*|ids?)\b|^\s+(?:records|registers|registries|databases)\b/i;
 
-// A legal duty that is another party's: "their compliance with", "its legal obligations", "the legal obligations to which
-// X is subject" (X not the vendor's "we").
-const OTHERS_LEGAL_DUTY = /\b(?:their|its)\s+(?:own\s+)?(?:compliance\s+with|legal\s+(?:obligations?|requirements?|duties))\b|\bto\s+which\s+(?!we\b|us\b)(?:[\w&.-]+\s+){1,3}(?:is|are)\s+subject\b/i;
+// A legal duty that is another party's: "their compliance with", "their legal obligations", "the legal obligations to
+// which X is subject" (X named, and not the vendor). Not "its legal obligations" (a vendor writing of itself in the third
+// person: "Acme may disclose … to comply with its legal obligations"), nor the roles the vendor takes ("a legal
+// obligation to which the controller is subject", GDPR Art. 6(1)(c)).
+const OTHERS_LEGAL_DUTY = /\btheir\s+(?:own\s+)?(?:compliance\s+with|legal\s+(?:obligations?|requirements?|duties))\b/i;
+const SUBJECT_TO_DUTY = /\bto\s+which\s+((?:[\w&.-]+\s+){1,3}?)(?:is|are)\s+subject\b/i;
+const VENDOR_ROLE = /^(?:we|us|the\s+)?(?:data\s+)?(?:controller|processor|company|operator|provider|service provider|vendor|business associate|organi[sz]ation)s?$/i;
+/** "the legal obligations to which X is subject" with X another party: not the vendor by name, "we" or role. */
+function othersDuty(view: string, vendorNames: string[]): boolean {
+  if (OTHERS_LEGAL_DUTY.test(view)) return true;
+  const who = SUBJECT_TO_DUTY.exec(view)?.[1].trim();
+  if (!who || /^(?:we|us)$/i.test(who) || VENDOR_ROLE.test(who)) return false;
+  const key = who.toLowerCase().replace(/^the\s+/, '');
+  return !vendorNames.some((n) => n.toLowerCase() === key || key.startsWith(n.toLowerCase()));
+}
 // Data that became public before the vendor holds it: "(has) already (lawfully) been made available to the (general) public".
 const MADE_PUBLIC = /\b(?:already|previously)\s+(?:\w+\s+){0,2}(?:been\s+)?made\s+(?:publicly\s+)?available\b|\bmade\s+available\s+to\s+the\s+(?:general\s+)?public\b/i;
 
@@ -305,7 +317,7 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // information needed for their compliance with the legal obligations to which X is subject" (a provider's own duty),
       // "data … already lawfully made available to the general public, such as via … legally required public
       // disclosures" (a source of data). Neither is the vendor answering a legal demand.
-      if (onlyByLaw && receiving.length === 0 && (OTHERS_LEGAL_DUTY.test(dc.view) || MADE_PUBLIC.test(dc.view))) {
+      if (onlyByLaw && receiving.length === 0 && (othersDuty(dc.view, ctx.vendorNames) || MADE_PUBLIC.test(dc.view))) {
         cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: 'the law as a recipient\'s own duty or as how data became public, not a legal demand on the vendor' });
         continue;
       }

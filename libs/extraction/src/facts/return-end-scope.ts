@@ -33,9 +33,7 @@ const END_OF_LIFE = new RegExp(
   'i',
 );
 // A retention period running out is not the end of the contract ("when the data retention period expires").
-// "Following the end of the relevant retention period": the end named before a retention or storage period is still that
-// period's end (not "at the end of that period, your account will be deleted", nor "the end of the subscription period").
-const PERIOD_EXPIRY = /\b(?:periods?|obligations?|requirements?)\b[^.;,]{0,60}?\b(?:expir\w*|ends?|ended|elapsed?|lapsed?)\b|\bexpir\w*\s+of\s+(?:the|such|this|that|these|those|its|any|each)\s+(?:[\w-]+\s+)?periods?\b|\b(?:end|lapse)\s+of\s+(?:the|such|this|that|these|those|its|any|each|all)\s+(?:[\w-]+\s+){0,2}?(?:retention|storage|data\s+retention)\s+periods?\b/gi;
+const PERIOD_EXPIRY = /\b(?:periods?|obligations?|requirements?)\b[^.;,]{0,60}?\b(?:expir\w*|ends?|ended|elapsed?|lapsed?)\b|\bexpir\w*\s+of\s+(?:the|such|this|that|these|those|its|any|each)\s+(?:[\w-]+\s+)?periods?\b/gi;
 // "Once these periods have expired, your data will be deleted": deletion after retention periods stated just before.
 const AFTER_PERIODS = /\b(?:once|when|after)\s+(?:these|those|the(?:se)? (?:above|applicable)|such)\s+(?:retention\s+)?periods?\s+(?:have\s+|has\s+)?(?:expired|ended|elapsed|passed)|\bthereafter\b/i;
 // Headings under which every clause is about the end: "Termination", "Return of Customer Data", "Effects of termination".

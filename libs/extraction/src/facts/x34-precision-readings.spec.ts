@@ -14,8 +14,9 @@ const off = (text: string) => factOf('offshore_processing', text);
 const flow = (text: string) => factOf('subcontractor_flowdown', text);
 
 describe('return_or_destroy_on_termination: a retention period\'s end and a user\'s wish are not the contract\'s end', () => {
-  it('deletion when a retention period ends, the end named before the period', () => {
-    expect(ret('Following the end of the applicable retention period, we delete or anonymise your details.')).toBe('unspecified');
+  // "Following the end of the relevant retention period, we delete …" is not withdrawn (rev-x34prec): develop labels read
+  // deletion at the end of a (statutory) retention period both ways, and the reading cost as many right answers as it saved.
+  it('deletion when a retention period expires', () => {
     expect(ret('After the expiry of the retention period we delete the records.')).toBe('unspecified');
   });
   it('the end of the contract, or of a period that is the contract\'s own, still reads', () => {
@@ -74,6 +75,11 @@ describe('law_enforcement_disclosure: the law as another party\'s duty or as how
     expect(le('We may disclose your information to third parties where required by law.')).toBe('any_legal_request');
     expect(le('We will disclose your data to the police when required to do so by the legal obligations to which we are subject.')).toBe('any_legal_request');
   });
+  it('the vendor\'s own duty in the third person or by its role still reads (review, rev-x34prec)', () => {
+    expect(le('Acme may disclose personal data where necessary to comply with its legal obligations.')).toBe('any_legal_request');
+    expect(le('We may disclose your data where necessary for compliance with a legal obligation to which the controller is subject.')).toBe('any_legal_request');
+    expect(le('We disclose personal data where this is necessary to fulfil legal obligations to which the Company is subject.')).toBe('any_legal_request');
+  });
 });
 
 describe('offshore_processing: a source credited for data the product shows is no data abroad', () => {
@@ -83,6 +89,10 @@ describe('offshore_processing: a source credited for data the product shows is n
   it('a transfer abroad after the attribution, or on its own, still reads', () => {
     expect(off('Contains data from partners, and your data may be stored on servers in India.')).toBe('yes');
     expect(off('Your data may be processed in Singapore by our providers.')).toBe('yes');
+  });
+  it('a credit followed by where the data is kept still reads (review, rev-x34prec)', () => {
+    expect(off('Contains data from our users, and is stored in Singapore.')).toBe('yes');
+    expect(off('Includes information from your device, which we store on servers in India.')).toBe('yes');
   });
 });
 
