@@ -211,8 +211,8 @@ export const USER_REFUSES_BEFORE = /\b(?:block|blocks|blocking|delete|deleting|r
 // to our website", "Some of our Services may include … tracking technologies from X"). A platform named so is a tracker
 // on the vendor's pages, whatever else it is (facts/tracker-names.ts).
 export const ON_OUR_PAGES = /\b(?:on|through|via|across|in|to)\s+(?:our|this)\s+(?:web)?(?:sites?|pages?|services?|apps?|applications?|platform)\b|\bour\s+(?:web)?(?:sites?|services?|apps?|pages?)\s+(?:may\s+)?(?:include|incorporate|use|contain)s?\b/i;
-// The user signing in or connecting in the same sentence: the platform is then the one the user reaches (README).
-export const USER_CONNECTS = /\byou\s+(?:(?:choose|decide)\s+to\s+)?(?:sign|log|connect|link|share)\b/i;
+// The user ("you", "users who …") signing in or connecting in the same sentence: the platform is then the one the user reaches (README).
+export const USER_CONNECTS = /\b(?:you|users?|visitors?|customers?|members?)\s+(?:who\s+)?(?:(?:choose|chooses|decide|decides)\s+to\s+)?(?:sign|signs|log|logs|connect|connects|link|links|share|shares)\b/i;
 export const DENIED_BEFORE = /\b(?:not|never|no)\b[^.;:]{0,80}$/i;
 export const TRACKER_SENTENCE = /\bcookies?\b|\bpixels?\b|\btags?\b|\bweb\s+beacons?\b|\btrackers?\b|\btracking\b|\banalytics\b|\bsdks?\b/i;
 

@@ -72,3 +72,28 @@ describe('a platform said to collect on the vendor\'s own pages', () => {
     expect(names(orbitalPage('## Cookies\n\nGoogle may set cookies on your device.'))).toEqual([]);
   });
 });
+
+// Review of the readings above (rev-x34names) on sentences written for it, not taken from any document.
+describe('near misses of the "from X", stray-comma and on-our-pages readings', () => {
+  it('names no party for trackers "from" a browser, or trackers the user or a browser turns off', () => {
+    expect(names(orbitalPage('## Cookies\n\nFor help with cookies from Google Chrome, Mozilla Firefox or Apple Safari, see each browser\'s help pages.'))).toEqual([]);
+    expect(names(orbitalPage('## Cookies\n\nLearn how to turn off cookies from Trackwell in your browser.'))).toEqual([]);
+    expect(names(orbitalPage('## Cookies\n\nTo opt-out of cookies from Trackwell, visit its page.'))).toEqual([]);
+    expect(names(orbitalPage('## Cookies\n\nSafari prevents third-party cookies from Trackwell by default.'))).toEqual([]);
+    expect(names(orbitalPage('## Cookies\n\nWe have removed all tracking technologies from Trackwell.'))).toEqual([]);
+    expect(names(orbitalPage('## Cookies\n\nCookies from Trackwell are never set on our pages.'))).toEqual([]);
+  });
+
+  it('still reads a cookie described as "from X" in its own row or clause', () => {
+    expect(names(orbitalPage('| Cookie | Purpose |\n| --- | --- |\n| _tw | Tracking cookie from Trackwell Ads |'))).toEqual(['Trackwell Ads']);
+    expect(names(orbitalPage('## Cookies\n\n_st: Analysis cookies from Statwise Analytics.'))).toEqual(['Statwise Analytics']);
+  });
+
+  it('leaves product features given as examples before a stray comma', () => {
+    expect(names(orbitalPage('## Cookies\n\nSome of our features, such as Live Chat, Saved Carts, and Community Forums, may use cookies to remember your preferences.'))).toEqual([]);
+  });
+
+  it('leaves a big platform users sign in with, named in the third person', () => {
+    expect(names(orbitalPage('## Cookies\n\nUsers who sign in with Facebook: Facebook receives data about the sign-in through our app.'))).toEqual([]);
+  });
+});

@@ -19,6 +19,13 @@ const MEASUREMENT_OWNER = /\b(?:include|includes|feature|features|contain|contai
 // What may open a subject set off from its verb by a stray comma: the sentence's start, a conjunction, a semicolon or
 // colon, or "including" (see collectorMentions).
 const STRAY_COMMA_OPENING = /(?:^|\b(?:and|or|including)[;:,]?\s+|[;:]\s+)$/i;
+// A tracker phrase that opens its clause, as a cookie's description does ("Tracking cookie from X", "Analysis cookies from X"):
+// at most two modifiers before the noun, none of them a verb or preposition of the user's or browser's acting on it.
+const TRACKER_PHRASE_OPENS = /^\s*(?:[*_-]+\s*)?(?:(?!(?:for|with|about|of|to|on|in|by|how|help|see|learn|your|you|we|our|any|all|no)\b)[\w-]+\s+){0,2}(?:cookies?|pixels?|tags?|web\s+beacons?|trackers?|tracking\s+technolog(?:y|ies)|sdks?)\s+(?:(?:provided|served|placed|set|delivered|loaded)\s+)?from\s+$/i;
+// The clause denying such trackers after the name ("Cookies from X are never set on our pages").
+const DENIED_AFTER = /^[^.;:]{0,80}\b(?:not|never|no\s+longer)\b/i;
+// A kind of party before the examples of a stray-comma subject (see collectorMentions).
+const PARTY_KIND_BEFORE = /\b(?:services?|providers?|partners?|compan(?:y|ies)|vendors?|part(?:y|ies)|networks?|platforms?|tools?|sites?|advertisers?|processors?)\b[^.;:]{0,60}$/i;
 const OUR_BEFORE = /(?:^|[^\p{L}])our\s+$/iu;
 // The joint before a subject's earlier conjunct: "A, B and C collect …", "A & B set …". Next to the verb's own subject
 // it must be "and"/"&" (LAST_JOINT): a bare comma there closes an opening clause ("When you open Acme, Trackwell sets …").
@@ -103,6 +110,11 @@ export function collectorMentions(view: string, underTrackers: boolean, token: s
     // examples set off in commas ("Some services, such as A, B, and C, may place cookies") has the same subject.
     if (view[m.index - 1] === ',') {
       const n = before.exec(view.slice(Math.max(0, m.index - 81), m.index - 1));
+      const lead = view.slice(0, m.index - 1 - (n ? n[1].length : 0));
+      // Examples set off in commas are parties only when their kind is ("services … such as A, B, and C, may place
+      // cookies"), not "features, such as Live Chat, and Saved Carts, may use cookies".
+      const examples = /\b(?:such\s+as|including|like|e\.g\.)[;:,]?\s[^.;:]*$/i.exec(lead);
+      if (examples && !PARTY_KIND_BEFORE.test(lead.slice(Math.max(0, examples.index - 70), examples.index))) continue;
       if (n && STRAY_COMMA_OPENING.test(view.slice(Math.max(0, m.index - 1 - n[1].length - 20), m.index - 1 - n[1].length))) nameBefore(m.index - 1, true);
       continue;
     }
@@ -132,8 +144,15 @@ export function collectorMentions(view: string, underTrackers: boolean, token: s
       const end = m.index + m[0].length;
       const lead = view.slice(Math.max(0, end - 60), end);
       if (!TRACKERS_FROM.test(lead) || USER_REFUSES_BEFORE.test(view.slice(Math.max(0, end - 100), end)) || DENIED_BEFORE.test(view.slice(Math.max(0, end - 100), end))) continue;
+      // Only where the clause puts the trackers on the vendor's pages ("Some of our Services may include … tracking
+      // technologies from X") or the phrase is the clause's (or table cell's) own description of a cookie ("Tracking cookie from X" in a
+      // table row): "help with cookies from Google Chrome", "Safari prevents cookies from X", "turn off cookies from X"
+      // name a browser or what the user acts on, not a party collecting on the vendor's pages.
+      const clause = view.slice(v0(view, end), end);
+      const onOurPages = !userConnects && ON_OUR_PAGES.test(clause);
+      if (!onOurPages && !(TRACKER_PHRASE_OPENS.test(clause.slice(clause.lastIndexOf('|') + 1)) && !DENIED_AFTER.test(view.slice(end, end + 100)))) continue;
       const n = after.exec(view.slice(end));
-      if (n && !notName(n[1])) out.push({ name: n[1], at: end, ...(!userConnects && ON_OUR_PAGES.test(view.slice(Math.max(0, v0(view, end)), end)) ? { onPages: true as const } : {}) });
+      if (n && !notName(n[1])) out.push({ name: n[1], at: end, ...(onOurPages ? { onPages: true as const } : {}) });
     }
   }
   return out;
