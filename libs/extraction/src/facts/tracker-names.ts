@@ -148,7 +148,7 @@ export function collectorMentions(view: string, underTrackers: boolean, token: s
       // technologies from X") or the phrase is the clause's (or table cell's) own description of a cookie ("Tracking cookie from X" in a
       // table row): "help with cookies from Google Chrome", "Safari prevents cookies from X", "turn off cookies from X"
       // name a browser or what the user acts on, not a party collecting on the vendor's pages.
-      const clause = view.slice(v0(view, end), end);
+      const clause = view.slice(clauseStart(view, end), end);
       const onOurPages = !userConnects && ON_OUR_PAGES.test(clause);
       if (!onOurPages && !(TRACKER_PHRASE_OPENS.test(clause.slice(clause.lastIndexOf('|') + 1)) && !DENIED_AFTER.test(view.slice(end, end + 100)))) continue;
       const n = after.exec(view.slice(end));
@@ -159,7 +159,7 @@ export function collectorMentions(view: string, underTrackers: boolean, token: s
 }
 
 /** Where the clause holding position `end` of `view` starts (after the last stop, semicolon or colon before it). */
-function v0(view: string, end: number): number {
+function clauseStart(view: string, end: number): number {
   return Math.max(view.lastIndexOf('.', end - 1), view.lastIndexOf(';', end - 1), view.lastIndexOf(':', end - 1)) + 1;
 }
 
