@@ -1,3 +1,5 @@
+import { templateNameParts } from '@custody/domain';
+
 /** Longest line drawn under a node on the map; longer names are shortened (the full name is in details). */
 export const LABEL_MAX = 30;
 
@@ -26,14 +28,14 @@ export const TEMPLATE_LABEL_WIDTH = '200px';
 
 /**
  * A template's name as drawn ({@link GraphSystem.template}: "Business Associate (name left blank in baa-template.md)",
- * libs/graph assessed-vendors.ts unnamedVendor): the party on one line, its file on the next ("blank in
+ * the domain's templateName): the party on one line, its file on the next ("blank in
  * baa-template.md", a long file name shortened in its middle so its extension still shows), two short lines under the
  * dashed ring the legend names as a template. Any other name is {@link shortLabel}'s.
  */
 export function nodeLabel(data: { label: string; template?: boolean }): string {
-  const blank = data.template ? /^(.+?)\s*\(name left blank in (.+)\)$/.exec(data.label) : null;
+  const blank = data.template ? templateNameParts(data.label) : undefined;
   if (!blank) return shortLabel(data.label);
-  const [, party, file] = blank as unknown as [string, string, string];
+  const { party, file } = blank;
   const room = TEMPLATE_LINE_MAX - 'blank in '.length;
   const tail = Math.min(8, file.length);
   const shown = file.length <= room ? file : `${file.slice(0, room - 1 - tail)}…${file.slice(-tail)}`;
