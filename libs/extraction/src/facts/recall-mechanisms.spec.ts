@@ -57,3 +57,13 @@ describe('subcontractor_flowdown: a provider described, bound to handle data as 
     expect(fd('Your data may be processed by a separate company for its own purposes. We have ensured that it will be processed by them as if we were handling it ourselves.')).toBe('unspecified');
   });
 });
+
+describe('offshore_processing: data handled the world over', () => {
+  const off = (t: string) => factOf('offshore_processing', t);
+  it('"we share information globally, within our group and with partners"', () => {
+    expect(off('As we operate from one country but share information globally, inside our corporate family and with outside partners, these transfers are needed.')).toBe('yes');
+  });
+  it('a global company with customers everywhere says nothing of where data goes', () => {
+    expect(off('We are a global company with customers around the world.')).toBe('unspecified');
+  });
+});
