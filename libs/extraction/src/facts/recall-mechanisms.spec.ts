@@ -14,6 +14,10 @@ describe('return_or_destroy_on_termination: the account ended in the future pass
   it('a conditional with one modal stays a supposition when a comma closes it', () => {
     expect(rd('Even if you would like us to delete your content after your account is closed, copies may remain in our archives.')).toBe('unspecified');
   });
+  it('a second modal coordinated or subordinate inside the condition keeps the act supposed (review)', () => {
+    expect(rd('Even if you think your account will be closed and the records will be erased, some copies may remain in backups.')).toBe('unspecified');
+    expect(rd('If you would like to know whether your records will be erased after your account is closed, some details are in our help centre.')).toBe('unspecified');
+  });
   it('"may be closed" is the vendor\'s option, not the account\'s end', () => {
     expect(rd('Accounts may be closed, and their content removed, at our discretion.')).toBe('unspecified');
   });
@@ -30,6 +34,9 @@ describe('audio_or_recording_retention_days: processing for a period, and the da
   it('a period named for other data only is not the recordings\'', () => {
     expect(au('Voice recordings are kept as long as the case is open; data is kept for a period of 5 years, as regards invoices.')).toBe(null);
   });
+  it('a period followed by the calls it is for stays the recordings\' (review: the recorded calls are the recordings)', () => {
+    expect(au('Call recordings are kept for 30 days, in the case of customer service calls.')).toBe(30);
+  });
 });
 
 describe('law_enforcement_disclosure: a report that also hands over who the user is', () => {
@@ -42,6 +49,10 @@ describe('law_enforcement_disclosure: a report that also hands over who the user
   });
   it('the identity given to someone else is no disclosure to the authorities', () => {
     expect(le('Misuse will be reported to the police, and we may reveal your identity to the other users involved.')).toBe('unspecified');
+  });
+  it('someone else\'s identity, or the identity handed to a private party, is no disclosure to the authorities (review)', () => {
+    expect(le('We may report fraud to the police and we may disclose the identity of the fraudster to the victim.')).toBe('unspecified');
+    expect(le('We will report fraud to the police and may disclose your identity to the victim.')).toBe('unspecified');
   });
 });
 
@@ -65,5 +76,18 @@ describe('offshore_processing: data handled the world over', () => {
   });
   it('a global company with customers everywhere says nothing of where data goes', () => {
     expect(off('We are a global company with customers around the world.')).toBe('unspecified');
+  });
+  it('users sharing information worldwide publish it; the vendor moves nothing abroad (review)', () => {
+    expect(off('Our members share information worldwide using our platform.')).toBe('unspecified');
+    expect(off('You can share your information globally with other users by making your profile public.')).toBe('unspecified');
+    expect(off('When you post publicly, your information is shared worldwide.')).toBe('unspecified');
+    expect(off('We let you share your information worldwide with your friends.')).toBe('unspecified');
+  });
+  it('a worldwide licence, worldwide customers or a globally recognised name say nothing of where data goes (review)', () => {
+    expect(off('You grant us a worldwide, royalty-free licence to store and process your content.')).toBe('unspecified');
+    expect(off('We are a globally recognised provider and we store your data in our own data centre.')).toBe('unspecified');
+  });
+  it('"we may share your data worldwide with our affiliates" moves it abroad (review)', () => {
+    expect(off('We may share your data worldwide with our affiliates.')).toBe('yes');
   });
 });

@@ -191,8 +191,10 @@ function periodOfAnother(v: string, at: number): boolean {
 const FOR_DATA_AFTER = /^\s*\)?\s*,?\s*(?:in (?:the )?cases? of|as regards|as for|with (?:regard|respect) to|in respect of|regarding)\s+([^,;.]{1,80})/i;
 function periodNamesOther(v: string, after: number): boolean {
   const m = FOR_DATA_AFTER.exec(v.slice(after));
-  return m !== null && !RECORDING.test(m[1]);
+  return m !== null && !RECORDING.test(m[1]) && !CALLS.test(m[1]);
 }
+// Calls or conversations named after a recording's period are the recorded ones ("kept for 90 days, in the case of sales calls").
+const CALLS = /\b(?:calls?|conversations?|phone|telephone)\b/i;
 
 // "… transcripts for 90 days and call recordings for 30 days": the recordings named after the period, with a period of
 // their own, leave the first one to the noun before it.
