@@ -105,7 +105,7 @@ export class DetailsPanel {
         el('div', {}, el('h2', { class: 'details-name' }, node.label), el('div', { class: 'chip role' }, cap(roleLabel(node.role as SystemRole)))),
         // A template names no vendor: its state, not a number that would read as a vendor's exposure.
         node.classes.includes('template')
-          ? el('div', { class: 'score-chip template', attrs: { title: 'Not scored: a template that leaves the vendor\'s name blank; its findings are its review' } }, el('b', {}, 'n/a'), el('span', {}, 'template: no vendor named'))
+          ? el('div', { class: 'score-chip template', attrs: { title: 'Not scored: a template that leaves the vendor\'s name blank; its findings are its review' } }, el('b', {}, 'n/a'), el('span', {}, 'template'), el('span', {}, 'no vendor named'))
           : el('div', { class: `score-chip band-${band}`, attrs: { title: `Exposure ${node.score}/100 (${band})` } }, el('b', {}, node.score), el('span', {}, band))),
       node.path.length > 1 ? el('div', { class: 'path' }, el('h3', {}, 'Path from the practice'), el('div', { class: 'path-line' }, node.path.join(' → '))) : null,
       el('h3', {}, 'Data held'),

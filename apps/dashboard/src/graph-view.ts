@@ -8,6 +8,7 @@ import type { CyEdge } from '@custody/graph/cytoscape-elements';
 import type { PositionedNode } from '@custody/graph/grouped-graph';
 import { graphStylesheet } from './styles.js';
 import { POSTURE_COLOURS, type MapNodeRef, type PostureColour } from './law-enforcement-map.js';
+import { nodeLabel } from './map-labels.js';
 
 export interface GraphFilters {
   /** Show only flows carrying one of these categories (and their endpoints); empty = all. */
@@ -28,8 +29,6 @@ const loadSvgExport = (): Promise<void> => (svgReady ??= import('cytoscape-svg')
 }));
 
 const PRACTICE = 'practice';
-/** Longest label drawn on the map; longer names are shortened in the middle (the full name is in details). */
-const LABEL_MAX = 30;
 /** A finding click frames its subject with its neighbours, never closer than this. */
 const FOCUS_MAX_ZOOM = 1.3;
 /**
@@ -37,15 +36,6 @@ const FOCUS_MAX_ZOOM = 1.3;
  * haystack lines: no per-edge curve or arrow geometry, which is what makes big maps slow to draw and pan.
  */
 const DENSE_EDGES = 400;
-
-export function shortLabel(label: string, max = LABEL_MAX): string {
-  if (label.length <= max) return label;
-  // Keep a trailing count such as "(12 installs)" whole: it is what tells a group from a system.
-  const suffix = /\s*\([^()]*\)$/.exec(label)?.[0] ?? '';
-  const head = label.slice(0, label.length - suffix.length);
-  const room = max - 1; // the count goes on its own line
-  return `${head.slice(0, room).trimEnd()}…${suffix ? `\n${suffix.trim()}` : ''}`;
-}
 
 export class GraphView {
   readonly cy: Core;
@@ -89,7 +79,7 @@ export class GraphView {
     this.cy.batch(() => {
       this.cy.elements().remove();
       this.cy.add([
-        ...elements.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n.data, shortLabel: shortLabel(n.data.label) }, classes: n.classes, position: { ...n.position } })),
+        ...elements.nodes.map((n) => ({ group: 'nodes' as const, data: { ...n.data, shortLabel: nodeLabel(n.data) }, classes: n.classes, position: { ...n.position } })),
         ...elements.edges.map((e) => ({ group: 'edges' as const, data: { ...e.data }, classes: e.classes + dense })),
       ]);
     });

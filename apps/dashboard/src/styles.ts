@@ -7,6 +7,7 @@ import type { StylesheetJson } from 'cytoscape';
 import { EXPOSURE_BANDS, EXPOSURE_PALETTE, type ExposureBand, type SystemRole } from '@custody/domain';
 import { POSTURE_PALETTE } from './law-enforcement-map.js';
 import { EDGE_LABEL_FAMILY, LABEL_SIZES, NODE_LABEL_FAMILY, NODE_LABEL_WEIGHT } from './label-fonts.js';
+import { TEMPLATE_LABEL_WIDTH } from './map-labels.js';
 
 /** Exposure colours: the domain's palette, which the report's picture draws with too. */
 export const BAND_COLOURS = Object.fromEntries(EXPOSURE_BANDS.map((b) => [b, EXPOSURE_PALETTE[b].stroke])) as Record<ExposureBand, string>;
@@ -77,7 +78,8 @@ export function graphStylesheet(): StylesheetJson {
     ...(Object.entries(BAND_COLOURS).map(([band, colour]) => ({ selector: `node.has-findings.exposure-${band}`, style: { 'background-color': colour, 'border-color': '#ffffff', 'border-width': 2 } })) as StylesheetJson),
     { selector: 'node.role-practice', style: { 'background-color': '#1e3a8a', 'border-color': '#ffffff' } },
     // A template (its vendor's name left blank): reviewed, not scored, so no exposure colour; a dashed outline says so.
-    { selector: 'node.template', style: { 'background-color': '#ffffff', 'border-color': '#64748b', 'border-width': 2, 'border-style': 'dashed' } },
+    // Its label (map-labels.ts nodeLabel: the party, then "blank in FILE") in a box wide enough for each line whole.
+    { selector: 'node.template', style: { 'background-color': '#ffffff', 'border-color': '#64748b', 'border-width': 2, 'border-style': 'dashed', 'text-max-width': TEMPLATE_LABEL_WIDTH } },
     // A fleet group (many installs in one node): bigger, with a double ring, and a label that wraps.
     { selector: 'node.fleet-group', style: { width: 62, height: 62, 'border-width': 6, 'border-style': 'double', 'border-color': '#0f172a', 'border-opacity': 0.55, 'text-wrap': 'wrap', 'text-max-width': '150px', 'font-size': LABEL_SIZES.group } },
     // Coloured by law-enforcement posture (the Law enforcement tab's toggle): every holder in its posture's colour,

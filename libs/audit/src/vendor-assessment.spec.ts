@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { auditFolder } from './testing/audit-folder.js';
@@ -171,5 +171,38 @@ We may disclose information we hold in response to any subpoena or other legal r
     expect('template' in r).toBe(false);
     expect(r.findings.map((f) => f.kind)).toContain('ai_training');
     expect(r.score.total).toBeGreaterThan(0);
+  });
+  // test/fixtures/vendor-assessment/mixed: a template whose sub-contractor clause names Nimbus Hosting SARL, a named
+  // vendor's BAA (Corvale, naming Kestrel Storage) and a named vendor's privacy policy (Brightwell, naming Kestrel and Twilio).
+  const MIXED = join(FIXTURES, 'mixed');
+  const MIXED_FILES = Object.fromEntries(readdirSync(MIXED).map((n) => [n, readFileSync(join(MIXED, n), 'utf8')]));
+
+  it('a template, a real BAA and a real policy: the real vendors\' findings stay scored and open, as without the template; ' +
+    'what stands on the template alone (it and the sub-processor only it names) is its review', async () => {
+    const { 'template-baa.md': _template, ...real } = MIXED_FILES;
+    const mixed = await auditOf(MIXED_FILES);
+    const alone = await auditOf(real);
+    const template = mixed.systems.find((s) => s.template)!;
+    expect(template.name).toBe('Business Associate (name left blank in template-baa.md)');
+    // The real vendors' own findings, from the BAA and from the policy: not one marked, each scored as without the template.
+    const realIds = new Set(alone.systems.filter((s) => s.id !== 'practice').map((s) => s.id));
+    expect([...realIds].sort()).toEqual(['brightwell-messaging-gmbh', 'corvale-notes-inc', 'kestrel-storage-ltd', 'twilio']);
+    const onReal = mixed.findings.filter((f) => f.systems.some((id) => realIds.has(id)));
+    expect(onReal.map((f) => `${f.kind}@${f.subject}`).sort()).toEqual(alone.findings.map((f) => `${f.kind}@${f.subject}`).sort());
+    expect(new Set(onReal.flatMap((f) => f.evidence.map((e) => e.file)))).toEqual(new Set(['brightwell-privacy-policy.md', 'corvale-baa.md']));
+    for (const f of onReal) {
+      expect(f.template).toBeUndefined();
+      expect(f.triage?.status ?? 'open').toBe('open');
+      expect(f.contribution).toBeGreaterThan(0);
+    }
+    const own = (r: typeof mixed) => r.findings.filter((f) => !f.template).map((f) => [f.id, f.contribution]);
+    expect(own(mixed)).toEqual(own(alone));
+    expect(mixed.score.total).toBe(alone.score.total);
+    // Nimbus is in the graph only because the template's clause names it, bound by nothing but the template's flow-down:
+    // its findings read the template's terms, so they are the template's review, scored for no one.
+    const nimbus = mixed.findings.filter((f) => f.systems.includes('nimbus-hosting-sarl'));
+    expect(nimbus.map((f) => f.kind).sort()).toEqual(['deidentified_reuse', 'no_return_or_destroy', 'slow_breach_notice']);
+    for (const f of [...nimbus, ...mixed.findings.filter((f) => f.systems.includes(template.id))]) expect(f).toMatchObject({ template: true, contribution: 0 });
+    expect(mixed.score.nodes['nimbus-hosting-sarl'] ?? 0).toBe(0);
   });
 });

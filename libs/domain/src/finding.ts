@@ -1,4 +1,5 @@
 import type { Evidence } from './evidence.js';
+import { PRACTICE_ID, type GraphFlow, type GraphSystem } from './graph.js';
 import { cmp } from './collections.js';
 import { severityRank, type DataCategory, type FindingKind, type Severity } from './taxonomy.js';
 
@@ -90,17 +91,100 @@ export function isScored(f: { triage?: { status: TriageStatus }; template?: true
   return f.template !== true && !isTriageCleared(f);
 }
 
-/**
- * Marks the findings that land on a template's system ({@link Finding.template}): the same array when the graph has
- * no template (an audit of declared systems, a named vendor's assessment), so those are untouched.
- */
-export function markTemplateFindings<F extends Pick<Finding, 'systems' | 'template'>>(findings: F[], systems: readonly { id: string; template?: true }[]): F[] {
-  let templates: Set<string> | undefined;
-  for (const s of systems) if (s.template) (templates ??= new Set()).add(s.id);
-  if (!templates) return findings;
-  const t = templates;
-  return findings.map((f) => (f.template || !f.systems.some((id) => t.has(id)) ? f : { ...f, template: true as const }));
+/** Triage decisions by stable finding id: mitigated and false-positive findings leave the score. */
+export type TriageMap = ReadonlyMap<string, NonNullable<Finding['triage']>>;
+
+/** What {@link markTemplateFindings} reads of a graph: its systems (which are templates, whose contracts) and its flows. */
+export interface TemplateGraph {
+  systems: readonly Pick<GraphSystem, 'id' | 'role' | 'template' | 'contracts'>[];
+  flows: readonly Pick<GraphFlow, 'from' | 'to'>[];
 }
+
+/**
+ * A run's findings as every audit hands them on (the full audit's runAudit and the incremental re-audit's compose): each
+ * carrying its triage decision, if any, then marked when it is a template's review ({@link markTemplateFindings}). The
+ * same array when there is no decision and no template.
+ */
+export function applyTriageAndTemplates<F extends TemplatedFinding & Pick<Finding, 'id' | 'triage'>>(findings: F[], triage: TriageMap | undefined, graph: TemplateGraph): F[] {
+  const triaged = triage?.size ? findings.map((f) => (triage.has(f.id) ? { ...f, triage: triage.get(f.id) } : f)) : findings;
+  return markTemplateFindings(triaged, graph);
+}
+
+type TemplatedFinding = Pick<Finding, 'systems' | 'evidence' | 'template'> & { instances?: readonly Pick<FindingInstance, 'system' | 'evidence'>[] };
+
+/**
+ * Marks the findings that are a template's review ({@link Finding.template}): the same array when the graph has no
+ * template (an audit of declared systems, a named vendor's assessment), so those are untouched.
+ *
+ * A finding is the template's only when nothing else stands behind it: every system it is charged to, the practice's
+ * own aside, is a template or a system only templates reach ({@link templateOnlySystems}), and every clause it cites
+ * is in a template's own document. So a real vendor's finding is never hidden because a template sits in the same
+ * folder: one charged to a real vendor counts even when the clause it cites is the template's (its own silence may be
+ * the other half of it, which cites nothing), and one citing a real vendor's document counts whoever it is charged to.
+ * A sub-processor both a template and a real vendor name is the real vendor's too, so its findings count.
+ */
+export function markTemplateFindings<F extends TemplatedFinding>(findings: F[], graph: TemplateGraph): F[] {
+  if (!graph.systems.some((s) => s.template)) return findings;
+  const only = templateOnlySystems(graph);
+  const documents = new Set<string>();
+  for (const s of graph.systems) if (s.template) for (const c of s.contracts) if (!c.via) documents.add(c.documentId);
+  const practiceSide = new Set(graph.systems.filter(isPracticeSide).map((s) => s.id)).add(PRACTICE_ID);
+  const templateCharged = (ids: readonly string[]) => {
+    let charged = false;
+    for (const id of ids) {
+      if (practiceSide.has(id)) continue;
+      if (!only.has(id)) return false;
+      charged = true;
+    }
+    return charged;
+  };
+  const templateCited = (evidence: readonly Evidence[]) => evidence.every((e) => e.documentId !== undefined && documents.has(e.documentId));
+  const review = (f: F) =>
+    templateCharged(f.systems) && templateCited(f.evidence) && (f.instances ?? []).every((i) => templateCharged([i.system]) && templateCited(i.evidence));
+  return findings.map((f) => (f.template || !review(f) ? f : { ...f, template: true as const }));
+}
+
+/**
+ * The templates and the systems only they reach: a system of no contract of its own (a sub-processor only a template's
+ * clauses name, bound by nothing else than the template's flow-down) whose every inbound flow comes from one of these.
+ * Not the practice's side, where PHI starts.
+ */
+export function templateOnlySystems(graph: TemplateGraph): Set<string> {
+  const only = new Set<string>();
+  const inbound = new Map<string, string[]>();
+  for (const f of graph.flows) {
+    const list = inbound.get(f.to);
+    if (list) list.push(f.from);
+    else inbound.set(f.to, [f.from]);
+  }
+  const candidates = graph.systems.filter((s) => {
+    if (s.template) only.add(s.id);
+    return !s.template && !isPracticeSide(s) && inbound.has(s.id) && s.contracts.every((c) => c.via);
+  });
+  // A chain of them (template → its sub-processor → that one's own) is reached a link per pass.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of candidates) {
+      if (only.has(s.id) || !inbound.get(s.id)!.every((from) => only.has(from))) continue;
+      only.add(s.id);
+      grew = true;
+    }
+  }
+  return only;
+}
+
+/**
+ * What one template's review covers: the template and the systems only templates reach that it sends to, directly or
+ * down a chain of them (a sub-processor its sub-contractor clause names), so its findings are counted as its own.
+ */
+export function templateReach(graph: TemplateGraph, template: string): Set<string> {
+  const only = templateOnlySystems(graph);
+  const reach = new Set<string>([template]);
+  for (const at of reach) for (const f of graph.flows) if (f.from === at && only.has(f.to)) reach.add(f.to);
+  return reach;
+}
+
+const isPracticeSide = (s: Pick<GraphSystem, 'id' | 'role'>): boolean => s.id === PRACTICE_ID || s.role === 'practice' || s.role === 'clinician';
 
 /**
  * The order findings are listed in everywhere (an audit run, the stored read model): worst severity first,

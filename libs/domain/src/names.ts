@@ -80,3 +80,18 @@ const WHOLE_BLANK = new RegExp(`^(?:${BLANK_NAME})$`, 'u');
 export function isBlankName(name: string): boolean {
   return WHOLE_BLANK.test(name.trim());
 }
+
+/**
+ * The name a template's system goes by ({@link GraphSystem.template}), its party and its file: "Business Associate (name
+ * left blank in baa-template.md)". Made here and read back by {@link templateNameParts}, so the pictures that draw it
+ * in two short lines (the dashboard's map, the report's) agree with the projection that names it.
+ */
+export function templateName(party: string, file: string): string {
+  return `${party} (name left blank in ${file})`;
+}
+
+/** The party and the file of a {@link templateName}; undefined for any other name. */
+export function templateNameParts(name: string): { party: string; file: string } | undefined {
+  const m = /^(.+?) \(name left blank in (.+)\)$/.exec(name);
+  return m ? { party: m[1]!, file: m[2]! } : undefined;
+}

@@ -1,6 +1,6 @@
 import { sampleAuditReport, sampleFleetAuditReport } from '../../../test/fixtures/reports/sample-audit-report.js';
-import { fleetGroupOf } from '@custody/domain';
-import { renderGraphSvg } from './graph-svg.js';
+import { fleetGroupOf, templateName } from '@custody/domain';
+import { graphLegendHtml, renderGraphSvg } from './graph-svg.js';
 
 /** Node id → top-left corner, read back from the SVG. */
 function nodePositions(svg: string): Map<string, { x: number; y: number; cls: string; fill: string }> {
@@ -68,3 +68,19 @@ describe('renderGraphSvg', () => {
     expect(out).toContain('&lt;script&gt;x&lt;/script&gt;');
   });
 });
+
+describe('renderGraphSvg: a template (its vendor\'s name left blank)', () => {
+  it('draws its box dashed and uncoloured, its party and file on two lines and "template: no vendor named" under them; the legend names it', () => {
+    const base = sampleAuditReport();
+    const report = { ...base, systems: base.systems.map((s) => (s.id === 'nimbus' ? { ...s, name: templateName('Business Associate', 'hhs-sample-business-associate-agreement.docx'), template: true as const } : s)) };
+    const svg = renderGraphSvg(report);
+    const box = /<g class="node [^"]*" data-id="nimbus">(.*?)<\/g>/.exec(svg)![1]!;
+    expect(box).toMatch(/<rect [^>]*fill="#ffffff" stroke="#64748b" stroke-width="2" stroke-dasharray="5 3"\/>/);
+    expect([...box.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1])).toEqual(['Business Associate', 'hhs-sample-bu…nt.docx', 'template: no vendor named · n/a', expect.stringMatching(/^\d+$/)]);
+    // Every other box keeps its solid outline.
+    expect(svg.match(/stroke-dasharray="5 3"/g)).toHaveLength(1);
+    expect(graphLegendHtml(report)).toContain('border-style:dashed"></span>template, no vendor named: not scored</span>');
+    expect(graphLegendHtml(base)).not.toContain('template');
+  });
+});
+

@@ -6,11 +6,11 @@
  */
 import type { AuditReport } from '@custody/domain';
 import type { DataCategory } from '@custody/domain';
-import { EXPOSURE_PALETTE, fleetGroupLabel, fleetGroupOf, PRACTICE_ID, SENSITIVE_CATEGORIES } from '@custody/domain';
+import { EXPOSURE_PALETTE, fleetGroupLabel, fleetGroupOf, PRACTICE_ID, SENSITIVE_CATEGORIES, templateNameParts } from '@custody/domain';
 import { type CyEdge, type CyNode, type ExposureBand, exposureBand, longestPathColumns, toCytoscapeElements } from '@custody/graph';
 import { escapeHtml as esc } from './escape.js';
 import { categoryLabel, roleLabel } from './plain-language.js';
-import { TEMPLATE_SCORE } from './report-text.js';
+import { TEMPLATE_ROLE, TEMPLATE_SCORE } from './report-text.js';
 
 /** Fill and stroke per exposure band: the domain's palette, the dashboard's too. */
 export const BAND_COLOURS: Readonly<Record<ExposureBand, { fill: string; stroke: string }>> = EXPOSURE_PALETTE;
@@ -196,15 +196,17 @@ export function renderGraphSvg(report: AuditReport): string {
   const nodeSvg = nodes.map((n) => {
     const { x, y } = slot.get(n.id)!;
     const band = exposureBand(n.score);
-    const c = BAND_COLOURS[band];
+    const template = templates.has(n.id);
+    // A template: no exposure colour, a dashed outline (as on the dashboard's map and in the legend).
+    const c = template ? TEMPLATE_BOX : BAND_COLOURS[band];
     const rx = n.role === 'practice' ? 25 : 8;
-    const name = wrapName(n.label, NAME_CHARS);
+    const name = template ? templateLines(n.label) : wrapName(n.label, NAME_CHARS);
     const badge = n.findings > 0 ? `<circle cx="${x + NODE_W - 4}" cy="${y + 4}" r="9" fill="${c.stroke}"/><text x="${x + NODE_W - 4}" y="${y + 7.5}" text-anchor="middle" font-size="10" font-weight="700" fill="#fff">${n.findings}</text>` : '';
-    const exposure = templates.has(n.id) ? { title: `exposure ${TEMPLATE_SCORE}`, short: 'n/a' } : { title: `exposure ${n.score}/100 (${band})`, short: `${n.score}/100` };
+    const exposure = template ? { title: `exposure ${TEMPLATE_SCORE}`, short: 'n/a' } : { title: `exposure ${n.score}/100 (${band})`, short: `${n.score}/100` };
     return `<g class="node exposure-${band}" data-id="${esc(n.id)}"><title>${esc(n.label)} — ${esc(roleLabel(n.role))}, ${esc(exposure.title)}</title>` +
-      `<rect x="${x}" y="${y}" width="${NODE_W}" height="${NODE_H}" rx="${rx}" fill="${c.fill}" stroke="${c.stroke}" stroke-width="2"/>` +
+      `<rect x="${x}" y="${y}" width="${NODE_W}" height="${NODE_H}" rx="${rx}" fill="${c.fill}" stroke="${c.stroke}" stroke-width="2"${template ? ' stroke-dasharray="5 3"' : ''}/>` +
       name.map((line, i) => `<text x="${x + 10}" y="${y + (name.length > 1 ? 18 : 24) + i * 16}" font-size="14" font-weight="600" fill="#0f172a">${esc(line)}</text>`).join('') +
-      `<text x="${x + 10}" y="${y + (name.length > 1 ? 51 : 44)}" font-size="11" fill="#475569">${esc(roleLabel(n.role))} · ${exposure.short}</text>${badge}</g>`;
+      `<text x="${x + 10}" y="${y + (name.length > 1 ? 51 : 44)}" font-size="11" fill="#475569">${template ? `${TEMPLATE_ROLE} · n/a` : `${esc(roleLabel(n.role))} · ${exposure.short}`}</text>${badge}</g>`;
   });
 
   const marker = (id: string, colour: string) =>
@@ -213,9 +215,30 @@ export function renderGraphSvg(report: AuditReport): string {
     `<defs>${marker('arrow', '#64748b')}${marker('arrow-red', '#dc2626')}</defs>${edgeSvg.join('')}${nodeSvg.join('')}</svg>`;
 }
 
-/** A legend for the picture (bands, dashed = outside BAA, red = unencrypted) as an HTML fragment. */
-export function graphLegendHtml(): string {
+/**
+ * A legend for the picture (bands, dashed = outside BAA, red = unencrypted) as an HTML fragment; with a template on the
+ * picture, its dashed box too.
+ */
+export function graphLegendHtml(report?: Pick<AuditReport, 'systems'>): string {
   const bands = (Object.keys(BAND_COLOURS) as ExposureBand[]).map((b) =>
     `<span class="legend-item"><span class="swatch" style="background:${BAND_COLOURS[b].fill};border-color:${BAND_COLOURS[b].stroke}"></span>${b}</span>`);
-  return `<div class="legend">${bands.join('')}<span class="legend-item"><span class="line dashed"></span>outside BAA</span><span class="legend-item"><span class="line red"></span>unencrypted</span></div>`;
+  const template = report?.systems.some((s) => s.template)
+    ? `<span class="legend-item"><span class="swatch" style="background:${TEMPLATE_BOX.fill};border-color:${TEMPLATE_BOX.stroke};border-style:dashed"></span>template, no vendor named: not scored</span>`
+    : '';
+  return `<div class="legend">${bands.join('')}${template}<span class="legend-item"><span class="line dashed"></span>outside BAA</span><span class="legend-item"><span class="line red"></span>unencrypted</span></div>`;
+}
+
+/** A template's box: white, its outline the dashboard's template grey (drawn dashed). */
+const TEMPLATE_BOX = { fill: '#ffffff', stroke: '#64748b' };
+
+/**
+ * A template's name on two lines: its party, then its file (a long file name cut in its middle, its extension kept); the
+ * line under them says it is a template.
+ */
+function templateLines(name: string): string[] {
+  const parts = templateNameParts(name);
+  if (!parts) return wrapName(name, NAME_CHARS);
+  const tail = Math.min(7, parts.file.length);
+  const file = parts.file.length <= NAME_CHARS ? parts.file : `${parts.file.slice(0, NAME_CHARS - 1 - tail)}…${parts.file.slice(-tail)}`;
+  return [truncate(parts.party, NAME_CHARS), file];
 }

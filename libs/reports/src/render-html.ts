@@ -25,7 +25,7 @@ function summary(m: ReportModel): string {
 }
 
 function graph(m: ReportModel): string {
-  return `<section id="graph" class="major graph-page"><h2>Where client information goes</h2><div class="graph">${renderGraphSvg(m.report)}</div>${graphLegendHtml()}` +
+  return `<section id="graph" class="major graph-page"><h2>Where client information goes</h2><div class="graph">${renderGraphSvg(m.report)}</div>${graphLegendHtml(m.report)}` +
     `<p class="muted">Every flow with its data, transport and legal basis is listed in the appendix.</p></section>`;
 }
 

@@ -1,4 +1,4 @@
-import { DATA_CATEGORIES, markTemplateFindings, sortFindings, memberGrouping, type Citation, type MemberView, type MemberStream, type DataCategory, type Evidence, type Finding, type Lens, type Score } from '@custody/domain';
+import { DATA_CATEGORIES, applyTriageAndTemplates, sortFindings, memberGrouping, type Citation, type MemberView, type MemberStream, type DataCategory, type Evidence, type Finding, type Lens, type Score, type TriageMap } from '@custody/domain';
 import { classDrafts, type ClassSink } from './class-run.js';
 import { declareClassSettings } from './install-keys.js';
 import { unique } from './contracts.js';
@@ -242,15 +242,14 @@ export interface AuditResult extends RunResult {
   points: FindingPoints[];
 }
 
-/** Triage decisions by stable finding id: mitigated and false-positive findings leave the score. */
-export type TriageMap = ReadonlyMap<string, NonNullable<Finding['triage']>>;
+/** Triage decisions by stable finding id (the domain's, named here too for the rules' callers). */
+export type { TriageMap };
 
 /** Run the rules and score the findings: findings carry their `contribution` (and their triage, if any). */
 export function runAudit(ctx: RuleContext, rules: readonly Rule[] = REGISTRY, triage?: TriageMap): AuditResult {
   const run = runRules(ctx, rules);
-  const triaged = triage?.size ? run.findings.map((f) => (triage.has(f.id) ? { ...f, triage: triage.get(f.id) } : f)) : run.findings;
-  // A template's findings are its review, scored for no one (Finding.template): the same array when there is none.
-  const findings = markTemplateFindings(triaged, ctx.graph.systems);
+  // Triaged, and a template's findings marked as its review, scored for no one (Finding.template): as the incremental audit does.
+  const findings = applyTriageAndTemplates(run.findings, triage, ctx.graph);
   // Same inputs as scoreFindings(). The findings are this run's own (or their triaged copies): scored in place,
   // not copied. What-if compares two of these side by side, each from its own run.
   const scored = scoreOwnFindings(findings, { lenses: activeLenses(ctx), systems: ctx.graph.systems.map((s) => s.id) });

@@ -18,7 +18,7 @@ const entries = blockIndex(a.text, a.sentences);
 const res = (await extractDocument(bytes, doc)) as unknown as { facts: Record<string, { value: unknown; review?: unknown }> };
 const fact = res.facts.subprocessors_named;
 console.log('answer', JSON.stringify(fact.value));
-if (fact.review) console.log('review', JSON.stringify(fact.review).slice(0, 600));
+if (fact.review) console.log('review', JSON.stringify(fact.review).slice(0, Number(process.env.REVIEW_CHARS ?? 600)));
 for (const n of names) {
   for (const s of a.sentences.filter((x) => x.view.toLowerCase().includes(n.toLowerCase())).slice(0, 3)) {
     const e = entries.get(s.index);

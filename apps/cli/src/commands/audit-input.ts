@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { categoryList, counted, CustodyError, nameKey, PRACTICE_ID, type AuditReport, type GraphSystem } from '@custody/domain';
+import { categoryList, counted, CustodyError, nameKey, PRACTICE_ID, templateReach, type AuditReport, type GraphSystem } from '@custody/domain';
 import { isPrivacyPracticesNotice, parseManifest } from '@custody/graph';
 
 /**
@@ -107,7 +107,9 @@ export function assessmentNote(report: AuditReport): string[] {
   }
   for (const v of vendors) {
     if (v.template) {
-      const found = report.findings.filter((f) => f.template && f.systems.includes(v.id)).length;
+      // Its review: on it, and on the sub-processors only its clauses name (bound by its flow-down alone).
+      const reach = templateReach(report, v.id);
+      const found = report.findings.filter((f) => f.template && f.systems.some((id) => reach.has(id))).length;
       lines.push(`template, not assessed: ${files(v)} leaves the vendor's name blank, so no vendor is assessed from it: its clauses are reviewed as written ` +
         `(${found ? `${counted(found, 'finding')} marked template review` : 'no finding on them'}) and not scored or gated by --fail-on${named.length ? `, so it does not count toward ${named.length === 1 ? `${named[0]!.name}'s score` : 'the vendors\' score'}` : ' (the score is not applicable)'}; ` +
         'assess the vendor\'s own signed agreement before adopting it');

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
@@ -341,6 +341,23 @@ This Business Associate Agreement is entered into between [Name of Covered Entit
     expect(tpl.stderr).not.toContain('vendor assessment:');
     expect(tpl.stderr).toContain('and not scored or gated by --fail-on (the score is not applicable)');
     expect(tpl.report).toContain('- **Exposure score:** not applicable (template: no vendor named)');
+  });
+
+  it('a template beside a real BAA and a real policy (fixtures mixed/): the vendors\' findings gate and score, the template\'s review (on it and on the ' +
+    'sub-processor only it names) is counted on stderr and named as such in the report', async () => {
+    const mixed = new URL('mixed/', fixtures);
+    const files = Object.fromEntries(readdirSync(mixed).map((n) => [n, readFileSync(new URL(n, mixed), 'utf8')]));
+    const r = await folder(files, ['--format', 'md', '--fail-on', 'medium']);
+    // The real vendors' medium findings still gate.
+    expect(r.code).toBe(EXIT.findings);
+    expect(r.stderr).toContain('Brightwell Messaging GmbH (demographics and contact details); Corvale Notes, Inc. (demographics and contact details)');
+    expect(r.stderr).toContain('custody: template, not assessed: template-baa.md leaves the vendor\'s name blank, so no vendor is assessed from it: its clauses are reviewed as written ' +
+      '(7 findings marked template review) and not scored or gated by --fail-on, so it does not count toward the vendors\' score');
+    const headings = r.report.split('\n').filter((l) => /^### (?:Critical|High|Medium|Low|Info): /.test(l));
+    const review = headings.filter((l) => l.endsWith(' · template review, not scored'));
+    expect(review).toHaveLength(7);
+    for (const l of review) expect(l).toMatch(/ · (?:Business Associate \(name left blank in template-baa\.md\)|Nimbus Hosting SARL) · /);
+    for (const l of headings.filter((h) => !review.includes(h))) expect(l).toMatch(/ · (?:Brightwell Messaging GmbH|Corvale Notes, Inc\.|Kestrel Storage Ltd\.) · 1 instance · \+\d/);
   });
 
   it('terms that name no vendor: stderr says the name is the file\'s, not the vendor\'s', async () => {

@@ -1,4 +1,4 @@
-import { FINDING_VIEW, findingGroupKey, markTemplateFindings, memberGrouping, nameKey, type Finding, type Graph, type GraphSystem, type Lens, type SystemsById, sortFindings } from '@custody/domain';
+import { applyTriageAndTemplates, FINDING_VIEW, findingGroupKey, memberGrouping, nameKey, type Finding, type Graph, type GraphSystem, type Lens, type SystemsById, sortFindings } from '@custody/domain';
 import { indexedSystemsById, type ProjectionChanges } from '@custody/graph';
 import { activeLenses, REGISTRY, type RuleContext, type RuleError, type ScoreMemo } from '@custody/rules';
 import type { Evaluation } from '../build-audit.js';
@@ -59,8 +59,8 @@ export function compose(
   }
   // The run's order (runRules sorts the same way): by severity, then id.
   sortFindings(all);
-  const triage = inputs.triage;
-  const findings = markTemplateFindings(triage?.size ? all.map((f) => (triage.has(f.id) ? { ...f, triage: triage.get(f.id) } : f)) : all, graph.systems);
+  // Triaged and template-marked as the full audit's runAudit does (one helper).
+  const findings = applyTriageAndTemplates(all, inputs.triage, graph);
   const { result: scored, memo: scoring } = rescoreChanged(findings, { lenses: activeLenses(ctx), systems: graph.systems.map((s) => s.id) }, reuse?.scoring);
   return { evaluation: { findings: scored.findings, score: scored.score, ruleErrors }, lens: ctx.lens, grouped, scoring };
 }

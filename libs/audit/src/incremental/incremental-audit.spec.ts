@@ -33,7 +33,7 @@ const TRANSPORTS = ['https', 'sftp', 'http', 'tcp', 'unknown'] as const;
 // vendor assessment) has missing-baa read the assessed vendor's named sub-processors from its own record.
 const CONTRACTS = ['examples/harborview-counseling/docs/scribewell-ai-baa.md', 'quillnote-baa.md', 'granite-cloud-baa.md', 'harborline-ehr-baa.txt', 'echo-notes-baa.md', 'murmur-scribe-terms.md', 'sablepoint-fax-baa.txt', 'kestrel-analytics-terms.txt', 'brightfield-dpa.md',
   // A template (its vendor's name left blank in the opening): contracts alone make it a template review, whose findings
-  // are marked template and scored for no one, incrementally as in the full audit (compose.ts markTemplateFindings).
+  // are marked template and scored for no one, incrementally as in the full audit (applyTriageAndTemplates, the one helper of compose.ts and runAudit).
   'test/fixtures/vendor-assessment/blank-party-baa-template.md'];
 
 const settingsArb = fc.record({

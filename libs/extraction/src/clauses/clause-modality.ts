@@ -26,10 +26,27 @@ export function inHypothetical(c: Clause, h: Hit): boolean {
       // Not the subject of a further conditional ("… or if you would like us to delete …").
       if (MAIN_SUBJECT.has(c.tokens[j - 1].lower) && MAIN_MODAL.has(c.tokens[j].lower) && !HYPOTHETICAL_OPENER.has(c.tokens[j - 2].lower)) return false;
     }
-    return true;
+    // Or at the act's own modal after the conditional's ("if your account will be closed the personal data will be
+    // deleted"): a second modal, right before the act, is the main clause's.
+    return !secondModalBefore(c, i + 1, h.t0);
   }
   return false;
 }
+
+/**
+ * Whether two modals stand in [from, to), the last within three words of `to` (the act's own: "will be deleted"), with
+ * no word between them that keeps the second inside the condition: a coordinated condition ("if your account will be
+ * closed and the records will be erased, …") or a subordinate one ("if you would like to know whether your data will
+ * be deleted, …").
+ */
+function secondModalBefore(c: Clause, from: number, to: number): boolean {
+  const modals: number[] = [];
+  for (let j = from; j < to; j++) if (MAIN_MODAL.has(c.tokens[j].lower)) modals.push(j);
+  if (modals.length < 2 || to - modals[modals.length - 1] > 3) return false;
+  for (let j = modals[modals.length - 2] + 1; j < modals[modals.length - 1]; j++) if (STILL_CONDITION.has(c.tokens[j].lower)) return false;
+  return true;
+}
+const STILL_CONDITION = new Set(['and', 'or', 'but', 'that', 'whether', 'when', 'how', 'if', 'what', 'why']);
 
 // A pronoun subject followed by a modal, after the conditional's own subject ("if you would like us to delete"), opens the main clause.
 const MAIN_SUBJECT = new Set(['we', 'they', 'it', 'you']);

@@ -17,7 +17,8 @@ export const DATA_KEPT = new RegExp(
   'i',
 );
 // Kept "as if we were handling it (ourselves)": to the vendor's own standard, as "the same way as we do" is.
-export const AS_IF_WE = String.raw`\bas (?:if|though) we (?:ourselves )?were (?:handling|processing|holding|using|protecting|keeping|storing) (?:it|them|the data|the information)\b`;
+// "as if we were handling the customer service ourselves": what is handled may be named, with "ourselves" after it.
+export const AS_IF_WE = String.raw`\bas (?:if|though) we (?:ourselves )?were (?:handling|processing|holding|using|protecting|keeping|storing) (?:it|them|the data|the information|(?:[\w-]+\s+){1,4}?ourselves)\b`;
 // With that comparison the data may be named in general ("We make sure that your personal information is looked after as
 // if we were handling it directly"): the comparison itself says someone other than the vendor handles it, so it is not
 // the policy's scope. Read after the providers named just before, as the pointed-back data is.

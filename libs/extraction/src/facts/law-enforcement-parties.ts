@@ -40,8 +40,22 @@ const NAMED_SUBJECT = /^\s*(?:[-*•]\s+)?((?:[\p{Lu}][\p{L}\p{N}&.'-]*\s+){1,4}
 
 /** Whether the disclosure names data as its object: in its clause, the clause of the ground, the sentence or the list intro. */
 export function aboutData(ctx: FactContext, s: Sentence, c: Clause, dc: Clause, intro: Clause[]): boolean {
-  return has(c, 'object') || has(dc, 'object') || ctx.clauses(s).some((x) => has(x, 'object')) || intro.some((x) => has(x, 'object'));
+  return has(c, 'object') || has(dc, 'object') || ctx.clauses(s).some((x) => has(x, 'object')) || intro.some((x) => has(x, 'object')) || IDENTITY.test(dc.view);
 }
+
+// Who the person is, as what is disclosed ("co-operate with those authorities by disclosing your identity to them"): the
+// identity is personal data, though the vocabulary holds no object word for it.
+// The user's own identity, not anyone's ("the identity of the fraudster to the victim").
+const IDENTITY_WORDS = String.raw`(?:(?:your|their|his or her|the user's|users'|the person's)\s+identit(?:y|ies)|the identit(?:y|ies) of (?:the |any )?(?:users?|account holders?|members?|customers?))\b`;
+const IDENTITY = new RegExp(String.raw`\b${IDENTITY_WORDS}`, 'i');
+const IDENTITY_AFTER = new RegExp(String.raw`^\s+${IDENTITY_WORDS}`, 'i');
+/** Whether a text opens with the person's identity as the object of the verb before it ("… disclosing| your identity to them"). */
+// Given to someone named after it, that one must be the authorities ("… your identity to the victim" is no disclosure to them).
+const TO_OTHER = /^\s+to\s+(?!them\b|(?:(?:the|those|these|such|relevant|competent|appropriate)\s+)*(?:authorit|police|law enforcement|courts?\b|regulat|prosecut|government))/i;
+export const identityAt = (after: string): boolean => {
+  const m = IDENTITY_AFTER.exec(after);
+  return m !== null && !TO_OTHER.test(after.slice(m[0].length));
+};
 
 const USERS_ACT = /\byour\s+(?:[a-z]+,?\s+(?:or|and|and\/or)\s+)?$/i;
 const ACT_NOUN = /^[a-z]+(?:ure|ures|sion|sions|ing|al|als)\b|^[a-z]+\s+of\b/i;

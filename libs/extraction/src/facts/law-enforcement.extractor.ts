@@ -7,7 +7,7 @@ import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, operative } from './fact-context.js';
 import { CONDITIONAL_JUDICIAL, conditionedOnJudicial, groundsOf, judicialRule, orderForAnotherAct, settle } from './law-enforcement-grounds.js';
 import { noticeOfDisclosureBefore, noticeReading } from './law-enforcement-notice.js';
-import { AGENT_BY, aboutData, agentSide, firstPerson, previousClauses, USER_AGENT, vendorActs } from './law-enforcement-parties.js';
+import { AGENT_BY, aboutData, agentSide, identityAt, firstPerson, previousClauses, USER_AGENT, vendorActs } from './law-enforcement-parties.js';
 import { leadExcepted } from '../clauses/list-lead.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
 
@@ -23,7 +23,7 @@ const DATA_SUBJECT_BEFORE = /\b(?:relating to|related to|about|concerning|regard
  * processor" or "… disclose your content to other users" hands the data to someone else, not to the authorities.
  */
 function disclosesDataToo(c: Clause, own: Hit[]): boolean {
-  return own.some((h) => h.kind === 'disclose' && !/^report/.test(c.tokens[h.t0].lower) && c.hits.some((o) => o.cat === 'object' && o.t0 >= h.t1 && o.t0 - h.t1 <= 3)
+  return own.some((h) => h.kind === 'disclose' && !/^report/.test(c.tokens[h.t0].lower) && (c.hits.some((o) => o.cat === 'object' && o.t0 >= h.t1 && o.t0 - h.t1 <= 3) || identityAt(c.view.slice(h.end)))
     && recipientsOf(c, h).every((r) => r.kind === 'authority' || DATA_SUBJECT_BEFORE.test(c.view.slice(Math.max(0, r.start - 20), r.start))));
 }
 /** "your information", "your account information", "your Content": the person's word qualifies the data right after it. */

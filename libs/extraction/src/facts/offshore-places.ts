@@ -80,6 +80,12 @@ YES.push(/\b(?:and|or|in|to)\s+(?:(?:other\s+)?countries|another\s+country|any\s
 // extractor does not read it there).
 export const ANOTHER_COUNTRY = /\b(?:process(?:ed|es|ing)?|stor(?:e|ed|es|ing)|host(?:ed|s|ing)?|servers?|transferr?(?:ed|ing)?|transmitted|kept|held)\b[^.;]{0,40}?\b(?:in|to)\s+(?:a\s+different|another)\s+country\b(?!\s+(?:of|in|within)\s+the\s+(?:EEA|EU|European))/i;
 YES.push(ANOTHER_COUNTRY);
+// Data handled the world over by the vendor's own verb ("we share information globally, … with our partners", "your data
+// is processed worldwide"): everywhere includes outside any home region.
+// The active verb's subject is the vendor ("we", not "we let you"): users sharing information worldwide ("members share information
+// worldwide", "you can share your information globally with other users") publish it, the vendor moves nothing; in the
+// passive, sharing is left out for the same reason ("when you post publicly, your information is shared worldwide").
+YES.push(/\bwe\b(?:(?!\b(?:you|users?|members?|others|people|anyone)\b)[^.;,]){0,40}?\b(?:share|transfer|process|store)\s+(?:(?:your|the|such|this|personal)\s+){0,2}(?:data|information)\s+(?:globally|worldwide|around the (?:world|globe)|across the globe)\b|\b(?:data|information)\s+(?:(?:is|are|will be|may be)\s+)(?:transferred|processed|stored)\s+(?:globally|worldwide|around the (?:world|globe)|across the globe)\b/i);
 // Data moved "outside the country in which you live", "outside of your home country", "outside your state, province,
 // country": the statement holds for every user, the vendor's own region's users among them, for whom it is outside the
 // home region (README: "data may be stored or processed outside the vendor's home region"). A verb of storage, transfer

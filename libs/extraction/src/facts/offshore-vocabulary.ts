@@ -5,7 +5,7 @@ import { COUNTRIES, FOREIGN } from './offshore-places.js';
 // that are home ground for a European vendor.
 
 // A sentence is read only when it names somewhere abroad, a border or a place (English or French).
-export const PREFILTER = new RegExp(String.raw`\b(?:usa\b|hors\b|en dehors\b|pays tiers|outside|countr|world|globe|offshore|overseas|abroad|international|europe|eea\b|eu\b|kingdom|united states|u\.s\.|located|region|across borders|cross-border|jurisdictions that|${COUNTRIES})`, 'i');
+export const PREFILTER = new RegExp(String.raw`\b(?:usa\b|hors\b|en dehors\b|pays tiers|outside|countr|world|globe|globally|offshore|overseas|abroad|international|europe|eea\b|eu\b|kingdom|united states|u\.s\.|located|region|across borders|cross-border|jurisdictions that|${COUNTRIES})`, 'i');
 // Sharing with companies located abroad moves data there too ("we share your personal information with the companies
 // of our group based in Luxembourg and Hungary").
 export const PROCESS = /\b(?:transfer|process|stor|host|access|maintain|locat|perform|handl|hold|kept|keep|server|data cent(?:er|re)|transmi(?:t|ssion)|send|sent|move|review|support|receiv|print|shar(?:e|ed|es|ing)\b)\w*/i;

@@ -40,6 +40,9 @@ function refusedWith(v: string, acts: { act: RegExp; window: number; subject: Re
   }
   return undefined;
 }
+// Processing for a stated time is keeping for it ("We process personal data … for the period necessary …, but no longer
+// than for a period of 3 years"): the verb with a length of time after it, not "within" or "after" (how soon it is done).
+const PROCESSED_FOR = /\bprocess(?:es|ed|ing)?\b[^.;]*?\b(?:for a (?:maximum )?period of|for a maximum of|no longer than|not longer than|up to)\b/i;
 const PARTIAL = /\b(?:every|all)\b/i;
 // Recordings kept with no period ("the assistant records, processes, and retains your voice inputs", "voice recordings are
 // stored in the cloud"): some audio is kept for as long as the text does not say, so a refusal elsewhere ("we do not
@@ -69,7 +72,7 @@ export function extractRecordingRetention(ctx: FactContext): Fact<'audio_or_reco
       continue;
     }
     const rec = RECORDING.exec(v);
-    if (!rec || !RETENTION.test(v)) continue;
+    if (!rec || !(RETENTION.test(v) || PROCESSED_FOR.test(v))) continue;
     let matched = false;
     for (const d of [...findDurations(v), ...findDurationsFr(v)]) {
       const after = v.slice(d.index + d.length, d.index + d.length + 20);
@@ -78,7 +81,7 @@ export function extractRecordingRetention(ctx: FactContext): Fact<'audio_or_reco
       // "Les appels … sont enregistrés. Ces enregistrements sont conservés 6 mois": "ces enregistrements" points back to
       // the recordings named before it.
       if (!lead || !(RECORDING.test(clause) || (rec.index < d.index && THESE_RECORDINGS.test(clause)))) continue;
-      if (periodOfAnother(v, d.index) || periodBeforeRecordings(v, d.index, d.index + d.length)) continue;
+      if (periodOfAnother(v, d.index) || periodBeforeRecordings(v, d.index, d.index + d.length) || periodNamesOther(v, d.index + d.length)) continue;
       matched = true;
       const ev = evidenceAt(ctx, s, d.index, d.index + d.length);
       if (best === null || d.days > best) {
@@ -182,6 +185,16 @@ function periodOfAnother(v: string, at: number): boolean {
   const m = ANOTHER_NOUN_FOR.exec(before.slice(earlier.index + earlier.length));
   return m !== null && anotherNoun(m[1]);
 }
+
+// A period followed by the data it is for ("for a period of 3 years, in the case of logs and text dialog, and for a period
+// of 1 month, in case of voice recordings"): the period is that data's, recordings' only when they are named there.
+const FOR_DATA_AFTER = /^\s*\)?\s*,?\s*(?:in (?:the )?cases? of|as regards|as for|with (?:regard|respect) to|in respect of|regarding)\s+([^,;.]{1,80})/i;
+function periodNamesOther(v: string, after: number): boolean {
+  const m = FOR_DATA_AFTER.exec(v.slice(after));
+  return m !== null && !RECORDING.test(m[1]) && !CALLS.test(m[1]);
+}
+// Calls or conversations named after a recording's period are the recorded ones ("kept for 90 days, in the case of sales calls").
+const CALLS = /\b(?:calls?|conversations?|phone|telephone)\b/i;
 
 // "… transcripts for 90 days and call recordings for 30 days": the recordings named after the period, with a period of
 // their own, leave the first one to the noun before it.

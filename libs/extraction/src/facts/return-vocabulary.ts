@@ -8,12 +8,15 @@ import { ACCOUNT_DATA } from '../clauses/vocabulary.js';
 // French: supprimé(e)s, effacé(e)s, détruit(e)s, conservé(e)s.
 export const PREFILTER = /\b(?:return|destroy|delet|purge|erase|dispos|retain|keep|kept|hold|held|stor|maintain|remov|supprim|effac|détrui|conserv)/i;
 export const ON_REQUEST = /\b(?:upon|on|following|after|(?:once|when|after|if) we (?:receive|confirm|get)|if you|when you|where you)\b[^.;]{0,60}\brequests?\b|\brequests? (?:the )?(?:deletion|erasure)\b|\bright to (?:erasure|deletion|be forgotten)\b/i;
+// The account ended, in the passive, present, past or future ("your account is closed", "if your account will be closed",
+// "accounts are deleted"): not "may be closed", the vendor's option (a sanction, SANCTION).
+export const ACCOUNT_ENDED = String.raw`(?:is|are|has been|have been|was|were|will be|shall be|gets|got)\s+(?:deleted|closed|terminated|cancell?ed|deactivated)`;
 // The end of the contract or the account itself (not "delete your account" as a feature); "If this Agreement
 // terminates, then: … (b) … Google will delete Customer Data; … (d) upon request …" is the end, not a request.
 // Asking for the account itself to be deleted ends the account ("If you request account deletion", "after you request your
 // Account to be deleted", "once we receive your request to delete your account"); asking to erase data is a right
 // exercised during it.
-export const END_STRICT = /\b(?:(?:request\w*|upon|after|following|on)\s+(?:(?:the|your|their)\s+)?account (?:deletion|closure)|request\w* (?:(?:your|the|their) )?account (?:to )?be (?:deleted|closed)|request\w* to (?:delete|close|deactivate|cancel|terminate) (?:your|the|their) account|termination|expiration|expiry|end of (?:the|this|your) (?:agreement|contract|subscription|services?|relationship)|cancellation|(?:account|subscription) (?:is|has been|was) (?:deleted|closed|deactivated|cancell?ed|terminated)|close (?:your|their|the) account|closes (?:your|their|the) account|deactivat\w+|(?:agreement|contract|subscription) (?:terminates|expires|ends))\b/i;
+export const END_STRICT = new RegExp(String.raw`\b(?:(?:request\w*|upon|after|following|on)\s+(?:(?:the|your|their)\s+)?account (?:deletion|closure)|request\w* (?:(?:your|the|their) )?account (?:to )?be (?:deleted|closed)|request\w* to (?:delete|close|deactivate|cancel|terminate) (?:your|the|their) account|termination|expiration|expiry|end of (?:the|this|your) (?:agreement|contract|subscription|services?|relationship)|cancellation|(?:account|subscription) ${ACCOUNT_ENDED}|close (?:your|their|the) account|closes (?:your|their|the) account|deactivat\w+|(?:agreement|contract|subscription) (?:terminates|expires|ends))\b`, 'i');
 export const CHILD = /\b(?:child|children|minor|minors|under (?:the age of )?1[3-8]|under the age)\b/i;
 // Keeping with no end the vendor commits to: indefinitely, "also after the Agreement is terminated", "for as long as
 // we deem it valuable", "for our own business purposes", or the discretion to keep or delete.
@@ -27,7 +30,7 @@ export const SANCTION = /\b(?:we|us)\b[^.;]{0,30}?\b(?:may|can|reserves? the rig
 // The account with the vendor, not another one the text names ("until your bank account is closed", "your email account").
 const ACCOUNT = String.raw`(?:your|the)\s+(?:(?!(?:bank|banking|e-?mail|mail|social|linked|connected|third-party|external|payment|credit|savings|checking|brokerage)\b)[\w-]+\s+)?account`;
 // The account's end: "you delete your account", "deletion of your account", "your account is deleted".
-const ACCOUNT_END = String.raw`(?:you\s+(?:delete|close|cancel|deactivate|terminate)\s+${ACCOUNT}(?!\s+${ACCOUNT_DATA}\b)|(?:the\s+)?(?:deletion|closure|closing|termination|cancellation)\s+of\s+${ACCOUNT}|${ACCOUNT}\s+(?:is|has been)\s+(?:deleted|closed|terminated|cancell?ed|deactivated))\b`;
+const ACCOUNT_END = String.raw`(?:you\s+(?:delete|close|cancel|deactivate|terminate)\s+${ACCOUNT}(?!\s+${ACCOUNT_DATA}\b)|(?:the\s+)?(?:deletion|closure|closing|termination|cancellation)\s+of\s+${ACCOUNT}|${ACCOUNT}\s+${ACCOUNT_ENDED})\b`;
 // Keeping up to the account's end: "until you delete your account", "until your account is deleted" (then no longer:
 // README, delayed deletion).
 export const UNTIL_ACCOUNT_END = new RegExp(String.raw`\buntil\s+${ACCOUNT_END}`, 'i');

@@ -91,9 +91,12 @@ const PROTECT = /\bconfidential\w*|\bsecurity measures\b|\bprotect(?!ion)(?!\w*\
 const CONTRACTUAL = /\b(?:require[sd]?|requiring|bound|obligate[sd]?|oblige[sd]?|contractually|by contract|under contract|agreements?|contracts?|must)\b/i;
 // "They", "These providers", "those parties": the providers of the sentence before. A pronoun is also theirs as the
 // one the binding is on ("We ensure that they are bound by …", "we require them to …").
-const BACK_REFERENCE = /^(?:\W*)(?:they|these|those|such|each of them|all of them)\b|\b(?:those|these|such) (?:parties|providers|vendors|companies|recipients|entities|affiliates)\b|\b(?:ensures?|requires?|binds?|obliges?|obligates?|makes? sure)\s+(?:that\s+)?(?:they|them)\b/i;
+const BACK_REFERENCE = /^(?:\W*)(?:they|these|those|such|each of them|all of them)\b|\b(?:processed|handled|treated|protected)\s+by\s+(?:them|(?:those|these|such)\s+(?:parties|providers|vendors|companies|entities))\b|\b(?:those|these|such) (?:parties|providers|vendors|companies|recipients|entities|affiliates)\b|\b(?:ensures?|requires?|binds?|obliges?|obligates?|makes? sure)\s+(?:that\s+)?(?:they|them)\b/i;
 // "The receiving party" of a transfer, in lower case, is the party just named as receiving the data (in capitals it is a
 // defined term of a mutual confidentiality clause, either party to the agreement).
+// A provider described, not named as one ("your personal data will be processed by a separate company, but on our
+// behalf"): another company processing on the vendor's behalf is its processor.
+const PROCESSOR_DESCRIBED = /\b(?:processed|handled|stored|hosted)\s+by\s+(?:an?|other|another|separate|external|third[- ]party)\s+(?:[\w-]+\s+){0,2}?(?:compan(?:y|ies)|firms?|organi[sz]ations?|entit(?:y|ies)|part(?:y|ies))\b[^.;]{0,40}?\bon (?:our|its) behalf\b/i;
 const RECEIVING_PARTY = /\bthe (?:receiving|recipient) (?:party|parties|entit(?:y|ies)|compan(?:y|ies)|organi[sz]ations?)\b/;
 const PROVIDER_KINDS = ['provider', 'affiliate'];
 // A binding verb under negation ("do not require", "never ensure", "don't bind").
@@ -183,7 +186,7 @@ function readFlowdown(ctx: FactContext, s: Sentence): Candidate<V> | undefined {
   // The data given to them kept to the standard ("If so, it will be maintained in accordance with this Privacy Notice"):
   // theirs as the recipients named just before (flowdown-data-kept.ts).
   const kept = own ? dataKept(v) : null;
-  const who = names(clauses) || ((BACK_REFERENCE.test(v) || RECEIVING_PARTY.test(v) || kept !== null) && before.some((p) => names(ctx.clauses(p))));
+  const who = names(clauses) || ((BACK_REFERENCE.test(v) || RECEIVING_PARTY.test(v) || kept !== null) && before.some((p) => names(ctx.clauses(p)) || PROCESSOR_DESCRIBED.test(p.view)));
   if (!who && !(instructed && OBLIGED_PARTIES.test(v)) && !(own && GROUP_COMPANIES.test(v))) return undefined;
   // The binding must be on them, not the customer's ("Customer shall ensure that its providers …").
   if (clauses.some((c) => clauseSubject(c)?.kind === 'customer')) return undefined;

@@ -245,7 +245,9 @@ export function nameCollector(ctx: FactContext) {
       }
       // A name cell is a name even in ordinary words ("Cloud du Ministère de l'Intérieur"), unless it reads as a
       // category: its last word a lower-case plural ("Demand-side platforms", "Payment processors").
-      if (cell && (/\s[\p{Ll}][\p{L}-]*s$/u.test(name) || CATEGORY_TAIL.test(name) || categoryHead(name))) {
+      // "share personal information with AG Affiliates": a brand's affiliates or subsidiaries taken together are the group's
+      // unnamed members (README: named affiliates only), not one organisation, in prose as in a cell.
+      if (cell && (/\s[\p{Ll}][\p{L}-]*s$/u.test(name) || CATEGORY_TAIL.test(name) || categoryHead(name)) || (!cell && /\s(?:affiliates|subsidiaries)$/i.test(name))) {
         rejected.push({ name, ev: evidenceAt(ctx, s, at, at + name.length), reason: 'a category of recipients, not a named organisation', rank: 'no name' });
         return;
       }

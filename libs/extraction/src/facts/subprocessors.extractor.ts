@@ -165,7 +165,9 @@ function readSentence(r: Reading, s: Sentence): void {
   // "Used by Hotjar to …"), under any heading: tracker sections name one provider per paragraph or row, often
   // as the sentence's first word (hence before the capital test below).
   const underTrackers = inRanges(r.trackerParts, s.start);
-  for (const c of collectorMentions(v, underTrackers, TOKEN, notSentenceName, s)) add(c.name, s, c.at);
+  // A party said to collect on the vendor's own pages is firmly read and a tracker there, a platform too ("Fooface will set
+  // cookies through our site"): it is no longer only a platform the user meets (see collectorMentions' onPages).
+  for (const c of collectorMentions(v, underTrackers, TOKEN, notSentenceName, s)) add(c.name, s, c.at, c.onPages === true, false, undefined, c.onPages === true);
   // A provider titling its own paragraph in a section about cookies ("**Akamai** These are performance cookies …").
   readTitledTracker(ctx, collector, s, underTrackers);
   // The organisation behind a tool, linked to its own policy ("Matomo cookie by InnoCraft Ltd (https://…)").

@@ -1,4 +1,4 @@
-import { PRACTICE_ID, type DataCategory, type Evidence, type SystemRole } from '@custody/domain';
+import { PRACTICE_ID, templateName, type DataCategory, type Evidence, type SystemRole } from '@custody/domain';
 import { categoriesOf } from './categories.js';
 import type { PreparedContract } from './contracts.js';
 import { basename } from './normalise.js';
@@ -76,7 +76,7 @@ export function isPrivacyPracticesNotice(title: string | undefined): boolean {
  */
 export function unnamedVendor(file: string, blankParty?: PreparedContract['blankParty']): string {
   // A template that leaves its party's name blank ("[Insert Name of Business Associate]") says so: no vendor signed it.
-  if (blankParty) return `${blankParty === 'business_associate' ? 'Business Associate' : 'Vendor'} (name left blank in ${basename(file)})`;
+  if (blankParty) return templateName(blankParty === 'business_associate' ? 'Business Associate' : 'Vendor', basename(file));
   // No blank and no name read: a vendor's own terms ("we" throughout), judged all the same, under a name that says it is
   // the file's, not the vendor's, so no reader takes it for a company called after the file.
   return `Unnamed vendor (no name found in ${basename(file)})`;
