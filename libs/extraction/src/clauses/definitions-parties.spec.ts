@@ -94,3 +94,18 @@ describe('readDefinitions: parties defined as the customer', () => {
     expect(definitions('# Terms\n\nThe parties ("Parties", "we", "you") agree as follows.').customerNames).toEqual([]);
   });
 });
+
+describe('readDefinitions: aliases of "we" given in the passive ("is referred to as")', () => {
+  const OPERATOR = 'The marketplace is run by Quillmart Inc., a Delaware company. The operator is further referred to as “We”, “Us” or “Quillmart”.';
+  it('takes the brand aliased with "we" as a vendor name', () => {
+    expect(definitions(`# Privacy\n\n${OPERATOR}`).vendorNames).toContain('Quillmart');
+  });
+  it('not aliases of the customer, nor a list without "we"', () => {
+    expect(definitions('# Terms\n\nThe buyer is referred to as "You" or "Client". The seller is referred to as "Merchant" or "Vendor".').vendorNames).toEqual([]);
+  });
+  it('a disclosure by the brand, in a document that speaks as "we" and names other companies, is the vendor\'s', () => {
+    const others = 'We use Parcelo to ship orders. Parcelo shares tracking data with us. We keep your data safe. We do not sell it. We explain more below. We may update this policy. We will notify you. We answer questions. We are here to help. We care.';
+    const disclosure = 'Quillmart also provides the above data to law enforcement authorities when we receive requests for information in relation to their investigations.';
+    expect(facts(`# Privacy\n\n${OPERATOR}\n\n${others}\n\n${disclosure}`).law_enforcement_disclosure.value).toBe('any_legal_request');
+  });
+});

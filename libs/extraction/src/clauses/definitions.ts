@@ -39,6 +39,8 @@ const ALIASES_REFER = new RegExp(String.raw`\b(?:use|uses|call)\s+((?:(?:the\s+t
 // 'the terms "Acme," "us," "we," the "Company", and "our" shall refer to Acme Holdings LLC': every quoted alias listed
 // together with "we" names the vendor, the brand ("Acme") as much as the entity it stands for (REFERS reads only the
 // names after the verb, so a brand listed first was lost, and "Acme may disclose …" read as someone else's act).
+// "is (further|hereinafter|collectively) referred to as "We", "Us" or "Acme"": the aliases given in the passive.
+const REFERRED_TO_AS = /\b(?:is|are|will be|shall be)\s+(?:further\s+|hereinafter\s+|hereafter\s+|also\s+|collectively\s+|jointly\s+)?referred\s+to\s+(?:below\s+|herein\s+)?as\s+((?:"[^"\n]{1,40}"\s*,?\s*(?:(?:and\/or|and|or)\s+)?){2,6})/g;
 const ALIAS_LIST_REFERS = /((?:(?:the\s+)?"[^"\n]{1,40}"\s*,?\s*(?:(?:and\/or|and|or)\s+)?){2,8})(?:shall\s+|will\s+|each\s+|collectively\s+|together\s+)*(?:refers?\s+to|means?|designates?|stands?\s+for)\b/g;
 const TITLE_BRAND = /^(.{2,60}?)\s+(?:\S+\s+)?(?:privacy|terms|law enforcement|data (?:processing|protection|controller|processor)|cookie|acceptable use|user agreement|community|developer|commercial|business|service agreement|eula|legal)/i;
 const CAP_WORDS = String.raw`(?:[\p{Lu}][\p{L}\p{N}&'-]* ){0,3}[\p{Lu}][\p{L}\p{N}&'-]*(?:\.[\p{Ll}]{2,4}\b)?`;
@@ -172,6 +174,13 @@ function referredNames(head: string, names: string[]): void {
     const aliases = [...m[1].matchAll(QUOTED)].map((a) => a[1].trim().replace(/[,;.]+$/, ''));
     if (!aliases.some((a) => WE.test(a))) continue;
     // 'In these "Terms of Use", "we" means …': a quoted document title before the definition names no one.
+    for (const a of aliases) if (!WE.test(a) && !GENERIC.test(a) && !CUSTOMER_ALIAS.test(a) && !PROVIDER_ALIAS.test(a) && !DOCUMENT_TITLE.test(a)) pushName(names, a);
+  }
+  // 'The operator is further referred to as "We", "Us" or "Acme"': aliases of "we" given to a role named before (the
+  // name itself in the sentence before it), so the other aliases are the vendor's names.
+  for (const m of head.includes('referred to as') ? head.matchAll(REFERRED_TO_AS) : []) {
+    const aliases = [...m[1].matchAll(QUOTED)].map((a) => a[1].trim().replace(/[,;.]+$/, ''));
+    if (!aliases.some((a) => WE.test(a))) continue;
     for (const a of aliases) if (!WE.test(a) && !GENERIC.test(a) && !CUSTOMER_ALIAS.test(a) && !PROVIDER_ALIAS.test(a) && !DOCUMENT_TITLE.test(a)) pushName(names, a);
   }
   // 'We refer to Acme Inc. and Acme Ireland Ltd. collectively as "Acme," "us," or "we"': the names before the aliases.

@@ -33,7 +33,9 @@ export const REFUSABLE: { act: RegExp; window: number }[] = [
   { act: PROMOTE_ACT, window: 90 },
   { act: /\bin the business of selling\b/i, window: 12 },
   { act: TARGETED_ACT, window: 70 },
-  { act: /\b(?:send|email|text|mail|contact)\w*\b[^.;]{0,40}\b(?:marketing|promotional|advertising)\b/i, window: 40 },
+  // "not conventional email marketing": "email", "text" or "mail" right before "marketing" names a kind of marketing, not
+  // the vendor sending it ("we do not send marketing emails" still is).
+  { act: /\b(?:send\w*|(?:email|e-mail|text|mail|contact)\w*\b(?!\s+(?:marketing|advertising)\b))\b[^.;]{0,40}\b(?:marketing|promotional|advertising)\b/i, window: 40 },
   { act: /\b(?:share|disclose|provide|give)\b[^.;]{0,60}\b(?:with|to) (?:advertisers|marketers|data brokers|advertising (?:partners|networks))\b/i, window: 70 },
 ];
 // The refusal's exception is the person's consent ("We do not sell your personal information other than with your

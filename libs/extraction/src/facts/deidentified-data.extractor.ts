@@ -112,7 +112,7 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
         // cannot identify you"), not of the vendor checking who asks ("If we cannot identify you, we may not be able to
         // process your request") nor of a tool ("The advertising identifier cannot identify you").
         if (/^can\s?not\s/i.test(w)) return CANNOT_SAID_OF_DATA.test(c.view.slice(Math.max(0, h.start - 60), h.start));
-        if (/^aggregat/i.test(w)) return aggregatesData(c.view, h.start, h.end);
+        if (/^aggregat/i.test(w)) return aggregatesData(c.view, h.start, h.end) && !SCORE_SHOWN.test(c.view.slice(h.end, h.end + 40));
         if (!/^statistical$/i.test(w)) return true;
         return /^s/.test(w) && /^\s+(?:purposes?|data|information|reports?|reporting|analys[ie]s of (?:your|user|personal|the data))/i.test(c.view.slice(h.end, h.end + 40));
       });
@@ -160,6 +160,13 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       const disposal = DELETED_BY.exec(v) ?? DISPOSED_OR.exec(v);
       if (disposal && !OWN_USE.test(v.slice(disposal.index))) {
         cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'de-identification as a means of deletion or its alternative, with no use of the data' });
+        continue;
+      }
+      // "We may also save certain information in an anonymous form beyond this point": data only kept in that form after
+      // the point it would be deleted is a retention statement (OTA Xing label: anonymisation on deletion is erasure), not
+      // a use; a use named with it still counts.
+      if (KEPT_IN_FORM.test(v) && !OWN_USE.test(v) && !USED.test(v)) {
+        cands.push({ value: 'allowed', evidence: ev, confidence: 0.4, review: 'data kept in de-identified form, with no use of it named' });
         continue;
       }
       // Collecting, storing or complying with rules about such data is not using it for the vendor's own purposes
@@ -269,6 +276,14 @@ const SITE_USE = /\bhow (?:our )?(?:users|visitors|people|you)\s+(?:[\w-]+\s+){0
 // party services" used to measure are tools, not recipients) or put to a use of its own beyond the site (marketing,
 // training models): a use of aggregated data, not statistics about the site.
 const BEYOND_SITE = /\b(?:shar|disclos|sell|sold|licen[cs]|publish|rent|transfer|market)\w*|\bmak\w+ (?:\w+ )?available|\b(?:to|with)\s+(?:(?:our|its|the|selected|trusted|certain)\s+)?(?:[\w-]+\s+)?(?:third[- ]part|partner|affiliate|advertiser|sponsor)|\bprovide (?:it|them|this|these|such)\b|\bfor any (?:\w+ )?purpose|\bcommercial|\bresearch|\badvertis|\btrain\w*|\bmodels?\b|\bmachine learning|\bartificial intelligence/i;
+// An aggregate rating or score shown for a product or post ("develop aggregate ratings", "the aggregate score of a
+// review") is the site's feature made from reviews, not de-identified personal data; "aggregate ratings data" still is.
+const SCORE_SHOWN = /^\s+(?:star\s+)?(?:ratings?|scores?|reviews?)\b(?!\s+(?:data|information|statistics|reports?)\b)/i;
+// Keeping data in a de-identified form, with no use named: "save certain information in an anonymous form", "retained in
+// anonymised form".
+const KEPT_IN_FORM = /\b(?:sav|keep|kept|retain|stor|hold|held|maintain|preserv)\w*\b[^.;]{0,60}\bin\s+(?:an?\s+)?(?:anonymous|anonymi[sz]ed|de-?identified|pseudonymi[sz]ed|aggregated?)\s+(?:form|format|manner|way|state)\b/i;
+// The data used, not only kept ("we will maintain and use that information in deidentified form").
+const USED = /\b(?:use|uses|used|using)\b/i;
 const DELETED_BY = /\b(?:delet|eras|destr)\w*\b[^.;]{0,60}\b(?:through|by|via|by means of)\s+(?:the\s+)?(?:de-?identif|anonymi[sz]|aggregat)\w*/i;
 // De-identification coordinated with deletion: "destroy or de-identify", "deleted, aggregated or de-identified",
 // "anonymise or delete", "destroy, erase or make anonymous".

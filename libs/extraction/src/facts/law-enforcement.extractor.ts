@@ -86,6 +86,24 @@ const AGAINST_VIOLATORS = /\b(?:prosecut\w*|pursu\w*|(?:tak|bring)\w*\s+(?:legal
 // source of data, not a party that receives any.
 const AUTHORITY_AS_MODIFIER = /^\s+(?:(?:open\s+)?data\s+)?licen[cs]es?\b|^\s+(?:issued\s+)?(?:identif\w*|ids?)\b|^\s+(?:records|registers|registries|databases)\b/i;
 
+// A legal duty that is another party's: "their compliance with", "their legal obligations", "the legal obligations to
+// which X is subject" (X named, and not the vendor). Not "its legal obligations" (a vendor writing of itself in the third
+// person: "Acme may disclose … to comply with its legal obligations"), nor the roles the vendor takes ("a legal
+// obligation to which the controller is subject", GDPR Art. 6(1)(c)).
+const OTHERS_LEGAL_DUTY = /\btheir\s+(?:own\s+)?(?:compliance\s+with|legal\s+(?:obligations?|requirements?|duties))\b/i;
+const SUBJECT_TO_DUTY = /\bto\s+which\s+((?:[\w&.-]+\s+){1,3}?)(?:is|are)\s+subject\b/i;
+const VENDOR_ROLE = /^(?:we|us|the\s+)?(?:data\s+)?(?:controller|processor|company|operator|provider|service provider|vendor|business associate|organi[sz]ation)s?$/i;
+/** "the legal obligations to which X is subject" with X another party: not the vendor by name, "we" or role. */
+function othersDuty(view: string, vendorNames: string[]): boolean {
+  if (OTHERS_LEGAL_DUTY.test(view)) return true;
+  const who = SUBJECT_TO_DUTY.exec(view)?.[1].trim();
+  if (!who || /^(?:we|us)$/i.test(who) || VENDOR_ROLE.test(who)) return false;
+  const key = who.toLowerCase().replace(/^the\s+/, '');
+  return !vendorNames.some((n) => n.toLowerCase() === key || key.startsWith(n.toLowerCase()));
+}
+// Data that became public before the vendor holds it: "(has) already (lawfully) been made available to the (general) public".
+const MADE_PUBLIC = /\b(?:already|previously)\s+(?:\w+\s+){0,2}(?:been\s+)?made\s+(?:publicly\s+)?available\b|\bmade\s+available\s+to\s+the\s+(?:general\s+)?public\b/i;
+
 // A verb of ceasing right before the act: "stop providing", "cease to disclose", "discontinue sharing".
 const CEASED = /\b(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|discontinu(?:e|es|ed|ing)|quit(?:s|ting)?)\s+(?:to\s+)?$/i;
 
@@ -295,6 +313,14 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       // where required to comply with a subpoena").
       if (d.kind === 'comply' && /\bdo so\b/i.test(dc.view.slice(0, d.start)) && ![c, ...sentenceClauses, ...introClauses, ...previousClauses(ctx, s)].some((x) => hitsOf(x, 'action', 'disclose').some((h) => verbal(x, h)))) continue;
       const onlyByLaw = rule.length > 0 && rule.every((h) => h.kind === 'by_law');
+      // The law as someone else's duty or as how data became public, with no authority receiving: "provide X with the
+      // information needed for their compliance with the legal obligations to which X is subject" (a provider's own duty),
+      // "data … already lawfully made available to the general public, such as via … legally required public
+      // disclosures" (a source of data). Neither is the vendor answering a legal demand.
+      if (onlyByLaw && receiving.length === 0 && (othersDuty(dc.view, ctx.vendorNames) || MADE_PUBLIC.test(dc.view))) {
+        cands.push({ value: 'any_legal_request', evidence: ev, confidence: 0.4, review: 'the law as a recipient\'s own duty or as how data became public, not a legal demand on the vendor' });
+        continue;
+      }
       // A report the law requires the vendor to make ("we will report it to the National Center for Missing and Exploited
       // Children as required by law") is a mandated report, not a rule for answering legal requests (OTA labels).
       if (/^report/.test(dc.tokens[d.t0].lower) && onlyByLaw) {

@@ -35,12 +35,17 @@ export const HYPOTHETICAL = /\bif\s+(?:any|such|a)\s+(?:cross-border\s+|internat
 export const NOT_MOVEMENT = /\b(?:appropriate|available)\s+(?:or available\s+)?for (?:use|access)(?: in| outside)?\b|\bincorporated in\b|\bregistered (?:in|under)\b|\borgani[sz]ed under the laws\b|\bcompany reg\b|\b(?:send|write|mail)\s+(?:us\s+)?(?:a\s+)?letter\b|\bjudicial district\b|\bvenue\b|\bjurisdiction of\b|\bviolation of any law\b|\b(?:export|import)(?: (?:and|or) (?:export|import))? (?:control|laws?|regulations?)\b|\bsanction(?:s|ed)\b|\bcan be accessed here\b|\baccess(?:ed)? (?:the|our|this|its) (?:site|website|page)\b|\bmutual legal assistance\b|\bmlat\b|\bletters rogatory\b|\bgovernment of (?:one|another) country\b/i;
 // Not the data moving either, but only the phrase to the end of its clause: the terms of a licence ("a worldwide,
 // royalty-free licence to … store … Your Content … anywhere in the world", "a non-exclusive license in Japan and other
-// countries to design and develop …"), where the rights run, not where data is kept; and goods shipped ("ship Stored
-// Merchandise to the address … (addresses within Japan only)"). A clause of the vendor's own after it ("…, and your
+// countries to design and develop …"), where the rights run, not where data is kept; goods shipped ("ship Stored
+// Merchandise to the address … (addresses within Japan only)"); and a source credited for data the product shows
+// ("Contains information from … Singapore Land Authority …"), which comes in, no user's data going out. A clause of the vendor's own after it ("…, and your
 // content may be stored on servers in India", "To ship your orders, we transfer your data to partners in China") is read.
 const TERMS_NOT_DATA = new RegExp(String.raw`(?:\b(?:worldwide|world-wide|royalty-free|non-exclusive|nonexclusive|sub-?licensable|irrevocable|perpetual)\b[^.;]{0,80}?\blicen[cs]e\b|\blicen[cs]e\s+(?:in|throughout)\s+(?!(?:the\s+)?(?:data|information|content)\b)|\bship(?:s|ped|ping)?\b[^.;]{0,40}?\b(?:merchandise|goods|products?|items?|parcels?|packages?|orders?)\b)(?:(?!(?:,\s*|\s+(?:and|but|while|whereas)\s+)(?:we|us|our|your (?:personal )?(?:data|information|content)|personal (?:data|information)|(?:the |all )?(?:data|information))\b)[^.;])*`, 'gi');
 /** The sentence with licence terms and goods shipped blanked out (same length, so offsets still hold). */
-export const withoutTermsNotData = (v: string): string => v.replace(TERMS_NOT_DATA, (m) => ' '.repeat(m.length));
+// The credit stops where the data is kept or moved ("Contains data from our users, and is stored in Singapore", "Includes
+// information from your device, which we store on servers in India" still read): only the source's own words are blanked.
+const CREDITED_SOURCE = /^\W*(?:contains?|includes?|incorporates?)\s+(?:(?:map|geographic|address|public|open)\s+)?(?:information|data)\s+(?:from|supplied by|provided by|obtained from|licen[cs]ed from)\b(?:(?!\b(?:we|us|our|your|personal|stor\w*|process\w*|host\w*|kept|keep|held|hold|transferr?\w*|servers?|located)\b)[^.;])*/gi;
+const blank = (m: string): string => ' '.repeat(m.length);
+export const withoutTermsNotData = (v: string): string => v.replace(TERMS_NOT_DATA, blank).replace(CREDITED_SOURCE, blank);
 // Standard contractual clauses, transfer addenda and frameworks describe the mechanism of a transfer, not that one happens.
 export const MECHANISM_HEADING = /standard contractual clauses|\bclause \d|\bmodule (?:one|two|three|four|\d)|\bannex\b|\bappendix\b|\buk addendum|international data transfer (?:agreement|addendum)/i;
 // Incoming transfers to a US vendor ("personal data received from the European Union", "transferred from the EEA to the US").

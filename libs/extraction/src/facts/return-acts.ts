@@ -28,11 +28,16 @@ export function byVendor(c: Clause, h: Hit, introSubject: Hit | undefined): bool
   // A verb coordinated after another with its subject elided ("If you use your ID to sign in elsewhere, and later delete
   // your account, …") has that verb's subject.
   const who = agentOf(c, h) ?? coordinatedAgent(c, h) ?? introSubject;
+  // "Organizers who want to delete their account and personal information … should consult …": a deletion that someone
+  // other than the vendor wants or chooses to make is their wish (a feature or a request), not the vendor deleting.
+  if (WISHED.test(c.view.slice(Math.max(0, h.start - 30), h.start)) && who?.kind !== 'vendor') return false;
   // An imperative with no subject ("**Delete your content or close your account.**") tells the user what to do.
   if (!who && h.t0 === 0 && c.start === c.sentence.start && /^[\s*_#>-]*[A-Z]/.test(c.view)) return false;
   return !who || who.kind !== 'customer';
 }
 
+// A verb as what someone wants or chooses to do: "who want to delete", "if you wish to erase", "would like to remove".
+const WISHED = /\b(?:wants?|wanting|wish(?:es|ing)?|would like|like|choos(?:e|es|ing)|decid(?:e|es|ing)|intend(?:s|ing)?|prefer(?:s|ring)?)\s+to\s+$/i;
 // Between a coordinator and the verb it joins: an adverb of time or manner ("and later delete", "and then delete").
 const COORDINATED = /^(?:and|or)$/;
 const ADVERB = /^(?:later|then|also|subsequently|afterwards|thereafter|\w+ly)$/;
