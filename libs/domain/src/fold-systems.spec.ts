@@ -41,6 +41,20 @@ describe('foldSystems', () => {
     expect(b.marks).toBeDefined();
   });
 
+  it('lists a system every member names beside its own install once, and an id of no system once, after marking', () => {
+    const places = new SystemPlaces([...systems, { id: 'scribe' }]);
+    const g = foldSystems(places);
+    // As a class's members come: each its install (place given) with the vendor, or a ghost id, looked up.
+    for (let i = 0; i < 600; i++) {
+      addSystem(g, `install-${i}`, i);
+      addSystem(g, i % 3 ? 'scribe' : 'ghost');
+      addSystem(g, 'scribe');
+    }
+    expect(g.marks).toBeDefined();
+    expect(g.list).toEqual(['install-0', 'ghost', 'scribe', ...systems.slice(1, 600).map((s) => s.id)]);
+    expect([...g.seen]).toEqual(['ghost']);
+  });
+
   it('places a repeated id at its last system, wherever it is asked from', () => {
     const places = new SystemPlaces([{ id: 'a' }, { id: 'b' }, { id: 'a' }]);
     expect(places.of('a')).toBe(2);

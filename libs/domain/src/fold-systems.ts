@@ -29,9 +29,16 @@ export interface FoldSystems {
   seen: Set<string>;
   marks: Uint8Array | undefined;
   places: SystemPlaces;
+  /**
+   * The id last looked up by place, and its place: a group's members name the same system beside their own
+   * install (the vendor or sub-processor a fleet's every install sends to), looked up once rather than hashed
+   * again per member (~90,000 times per run at fleet 10k).
+   */
+  lastId: string | undefined;
+  lastAt: number | undefined;
 }
 
-export const foldSystems = (places: SystemPlaces): FoldSystems => ({ list: [], seen: new Set(), marks: undefined, places });
+export const foldSystems = (places: SystemPlaces): FoldSystems => ({ list: [], seen: new Set(), marks: undefined, places, lastId: undefined, lastAt: undefined });
 
 /** Groups past this many systems (and a sixteenth of the grouping's) mark them by place: at most 16 bytes a system. */
 const SMALL = 64;
@@ -40,7 +47,14 @@ const SMALL = 64;
 export function addSystem(g: FoldSystems, id: string, place?: number): void {
   const marks = g.marks;
   if (marks !== undefined) {
-    const at = place ?? g.places.of(id);
+    let at = place;
+    if (at === undefined) {
+      if (id !== g.lastId) {
+        g.lastAt = g.places.of(id);
+        g.lastId = id;
+      }
+      at = g.lastAt;
+    }
     if (at !== undefined) {
       if (marks[at] === 1) return;
       marks[at] = 1;

@@ -150,14 +150,26 @@ export function nameMatcher(names: readonly string[]): (name: string) => boolean
   return keyMatcher(names.map(normalise));
 }
 
-/** {@link nameMatcher} over the names and ids of `systems`. */
-export function systemNameMatcher(systems: readonly { id: string; name: string }[]): (name: string) => boolean {
+/**
+ * {@link nameMatcher} over the names and ids of `systems`. With `first`, the systems it picks are keyed and asked
+ * first, and the others only for a name those do not match (a name matches when one key does, so the answer is
+ * the same): a fleet's sub-processors are systems of their own, so the names asked (the sub-processors its
+ * installs name) match among its few vendors, and its 20,000 install names and ids (200,000 at 100k) were keyed
+ * and joined into one text for nothing (~6 % of a cold fleet 10k run of the rules).
+ */
+export function systemNameMatcher<S extends { id: string; name: string }>(systems: readonly S[], first?: (s: S) => boolean): (name: string) => boolean {
   // Room for this workspace's names and ids: a bound below them would start over within the loop below, every
   // audit, and keep nothing for the next (a 100,000-install fleet has 200,015).
   keyCapacity = Math.max(keyCapacity, 2 * 2 * systems.length);
-  const keys: string[] = [];
-  for (const s of systems) keys.push(cachedKey(s.name), cachedKey(s.id));
-  return manyKeysMatcher(keys);
+  const keysOf = (list: readonly S[]): string[] => {
+    const keys: string[] = [];
+    for (const s of list) keys.push(cachedKey(s.name), cachedKey(s.id));
+    return keys;
+  };
+  if (!first) return manyKeysMatcher(keysOf(systems));
+  const asked = manyKeysMatcher(keysOf(systems.filter(first)));
+  let rest: ((name: string) => boolean) | undefined;
+  return (name) => asked(name) || (rest ??= manyKeysMatcher(keysOf(systems.filter((s) => !first(s)))))(name);
 }
 
 /**

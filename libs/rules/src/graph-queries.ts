@@ -185,7 +185,8 @@ export function fleetParty(graph: Graph): (id: string) => string | undefined {
  * runs keyed all of a fleet's 100,000 names and ids again (a tenth of a fleet 100k profile's evaluate).
  */
 export function modelledNameMatcher(graph: Graph): (name: string) => boolean {
-  return memoByGraph('system-name-matcher', graph, () => systemNameMatcher(graph.systems));
+  // The systems that are no fleet installs first: a fleet's installs are keyed only for a name none of them matches.
+  return memoByGraph('system-name-matcher', graph, () => systemNameMatcher(graph.systems, (s) => s.group?.vendor === undefined));
 }
 
 /** Does a consent name this system (by id or name)? */

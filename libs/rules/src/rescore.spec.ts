@@ -66,6 +66,19 @@ describe('systemNameMatcher', () => {
     expect(systemNameMatcher(renamed)('Deepgram')).toBe(true);
     expect(systemNameMatcher(renamed)('OpenAI')).toBe(false);
   });
+
+  it('answers the same when some systems are asked first, whichever part holds the match', () => {
+    const systems = [
+      { id: 'install-a-1', name: 'Scribe install A-1 (Dr Okafor)', install: true }, { id: 'openai', name: 'OpenAI, L.L.C.', install: false },
+      { id: 'install-a-2', name: 'Deepgram relay install', install: true }, { id: 'ehr', name: 'EHR', install: false },
+    ];
+    const asked = ['OpenAI', 'Deepgram', 'Okafor', 'install a 2', 'Microsoft Azure OpenAI Service', 'ehr', 'Rev.com', ''];
+    const expected = asked.map(nameMatcher(systems.flatMap((s) => [s.name, s.id])));
+    expect(expected).toContain(true);
+    expect(expected).toContain(false);
+    expect(asked.map(systemNameMatcher(systems, (s) => !s.install))).toEqual(expected);
+    expect(asked.map(systemNameMatcher(systems, (s) => s.install))).toEqual(expected);
+  });
 });
 
 describe('nameMatcher over many names', () => {
