@@ -44,9 +44,27 @@ function withoutResidentsOf(ctx: FactContext, head: string, region: keyof typeof
     if (s.start >= head.length) break;
     if (sentence.test(s.view)) spans.push([s.start, s.end]);
   }
-  let out = head;
-  for (const [a, b] of spans) if (a < head.length) out = out.slice(0, a) + ' '.repeat(Math.min(b, head.length) - a) + out.slice(Math.min(b, head.length));
-  return out;
+  return blanked(head, spans);
+}
+
+/**
+ * `text` with the spans (clipped to it) overwritten by spaces, in one pass: blanking them one by one copied the whole
+ * text per span (a part for one region's residents holds many sentences).
+ */
+function blanked(text: string, spans: [number, number][]): string {
+  const cuts: [number, number][] = [];
+  for (const [a, b] of spans) if (a < text.length) cuts.push([a, Math.min(b, text.length)]);
+  if (cuts.length === 0) return text;
+  cuts.sort((x, y) => x[0] - y[0]);
+  let out = '';
+  let at = 0;
+  for (const [a, b] of cuts) {
+    if (b <= at) continue;
+    const from = Math.max(a, at);
+    out += text.slice(at, from) + ' '.repeat(b - from);
+    at = b;
+  }
+  return out + text.slice(at);
 }
 
 const LEGAL_NAME = /([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}),?\s+(?:Inc|LLC|Corp|Corporation|GmbH|SAS|SARL|B\.V|N\.V|Oy|AB|AG|Ltd|Limited|S\.A|S\.L)\b\.?/g;
