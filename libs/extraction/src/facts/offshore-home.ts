@@ -8,7 +8,7 @@ import { suffixAnchoredMatches } from '../text/suffix-anchored.js';
 // The legal vocabulary of each region, counted over the document's head when the vendor's legal name says nothing.
 // The UK's own law and regulator count as Europe's: a British vendor's home region is the UK and the EEA (README: outside
 // the EEA for a European vendor).
-const EU_SIGNAL = /\bgeneral data protection regulation\b(?:\s*\(\s*["“]?gdpr["”]?\s*\))?|\bgdpr\b|\beuropean union\b|\beea\b|\bmember states?\b|\bsupervisory authority\b|\bcnil\b|\bdsgvo\b|\bdata protection officer\b|\binformation commissioner\b|\bdata protection act 2018\b/gi;
+const EU_SIGNAL = /\b(?:general data protection regulation\b(?:\s*\(\s*["“]?gdpr["”]?\s*\))?|gdpr\b|european union\b|eea\b|member states?\b|supervisory authority\b|cnil\b|dsgvo\b|data protection officer\b|information commissioner\b|data protection act 2018\b)/gi;
 const US_SIGNAL = /\bccpa\b|\bcpra\b|\bcalifornia\b|\bunited states\b|\bu\.s\.|\bhipaa\b|\bstate laws?\b/gi;
 // A part or a sentence addressed to residents of one region ("Privacy Notice for United States Consumers", "Rights for
 // California residents", "… or the CCPA if you are a California resident"; "For users in EEA, UK and Switzerland",
