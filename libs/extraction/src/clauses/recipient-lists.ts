@@ -8,6 +8,7 @@
  * Read by clauses/list-context.ts. Patterns are case-insensitive; keep each entry a phrase a careful reader
  * would accept as deciding the question on its own.
  */
+import { atWordStart } from '../text/word-start-alternatives.js';
 
 /** Nouns for an organisation that receives data on the vendor's behalf or from it. */
 const RECIPIENT_NOUNS = [
@@ -98,7 +99,7 @@ export const RECIPIENT_INTRO = new RegExp(
  * connects, ways to sign in, social media pages, apps stores, rights, links, cookies by name, examples.
  */
 export const NOT_RECIPIENT_INTRO = new RegExp(
-  [
+  atWordStart([
     String.raw`\b(?:we|us)\s+(?:may\s+)?(?:collect|receive|obtain|gather|process)\b[^.]{0,60}(?:following|below|:)`,
     String.raw`\b(?:categories|types|kinds)\s+of\s+(?:personal\s+)?(?:data|information|recipients|third\s+parties|service\s+providers|vendors|partners)\b`,
     String.raw`\b(?:information|data)\s+(?:we|you)\s+(?:collect|provide|give)\b`,
@@ -119,7 +120,7 @@ export const NOT_RECIPIENT_INTRO = new RegExp(
     String.raw`\b(?:useful|related|further)\s+links\b|\blearn\s+more\b`,
     String.raw`\bcookies?\s+(?:names?|we\s+use|used)\b|\bname\s+of\s+(?:the\s+)?cookies?\b`,
     String.raw`\b(?:données|daten|datos|dati|gegevens)\s+(?:collectées|que\s+nous\s+collectons|erheben|recogemos|raccolti|verzamelen)\b`,
-  ].join('|'),
+  ]),
   'i',
 );
 
