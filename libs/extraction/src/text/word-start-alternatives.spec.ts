@@ -23,6 +23,9 @@ describe('atWordStart', () => {
 
   it('refuses an alternative that does not open with a word boundary (joining it under one would change what it matches)', () => {
     expect(() => atWordStart([String.raw`\bwe\b`, String.raw`(?:^|\s)us\b`])).toThrow(/does not open with/);
+    // Nor one whose later top-level branch lacks it: `\bwe|us` under one boundary would no longer match "bus".
+    expect(() => atWordStart([String.raw`\bwe\b|us\b`])).toThrow(/does not open with.*us/);
+    expect(() => atWordStart([String.raw`\b(?:we|us)\b|\bour\b`, String.raw`\bx[|(]`])).not.toThrow();
   });
 
   it('is what the list-intro vocabulary is built with', () => {
