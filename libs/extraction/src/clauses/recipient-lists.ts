@@ -8,6 +8,7 @@
  * Read by clauses/list-context.ts. Patterns are case-insensitive; keep each entry a phrase a careful reader
  * would accept as deciding the question on its own.
  */
+import { atWordStart } from '../text/word-start-alternatives.js';
 
 /** Nouns for an organisation that receives data on the vendor's behalf or from it. */
 const RECIPIENT_NOUNS = [
@@ -98,7 +99,7 @@ export const RECIPIENT_INTRO = new RegExp(
  * connects, ways to sign in, social media pages, apps stores, rights, links, cookies by name, examples.
  */
 export const NOT_RECIPIENT_INTRO = new RegExp(
-  [
+  atWordStart([
     String.raw`\b(?:we|us)\s+(?:may\s+)?(?:collect|receive|obtain|gather|process)\b[^.]{0,60}(?:following|below|:)`,
     String.raw`\b(?:categories|types|kinds)\s+of\s+(?:personal\s+)?(?:data|information|recipients|third\s+parties|service\s+providers|vendors|partners)\b`,
     String.raw`\b(?:information|data)\s+(?:we|you)\s+(?:collect|provide|give)\b`,
@@ -119,7 +120,7 @@ export const NOT_RECIPIENT_INTRO = new RegExp(
     String.raw`\b(?:useful|related|further)\s+links\b|\blearn\s+more\b`,
     String.raw`\bcookies?\s+(?:names?|we\s+use|used)\b|\bname\s+of\s+(?:the\s+)?cookies?\b`,
     String.raw`\b(?:données|daten|datos|dati|gegevens)\s+(?:collectées|que\s+nous\s+collectons|erheben|recogemos|raccolti|verzamelen)\b`,
-  ].join('|'),
+  ]),
   'i',
 );
 
@@ -141,7 +142,7 @@ export const RECIPIENT_COLUMN = new RegExp(
  * row's data, one entry per sentence. Only the question or the participle with its preposition, ending the title:
  * "Data shared" (what is passed) is SHARED_COLUMN, not who.
  */
-export const SHARED_WITH_COLUMN = /\bwho(?:m)?\s+(?:do\s+|does\s+|will\s+|may\s+)?(?:we|[\p{Lu}][\p{L}]+)\s+(?:share|disclose|transfer|send|pass)\b[^|]{0,40}$|\b(?:with|to)\s+whom\b[^|]{0,40}$|\b(?:shared|disclosed|transferred|sent|passed\s+on)\s+(?:with|to)\s*[?:*]*$/iu;
+export const SHARED_WITH_COLUMN = /\b(?:who(?:m)?\s+(?:do\s+|does\s+|will\s+|may\s+)?(?:we|[\p{Lu}][\p{L}]+)\s+(?:share|disclose|transfer|send|pass)\b[^|]{0,40}$|(?:with|to)\s+whom\b[^|]{0,40}$|(?:shared|disclosed|transferred|sent|passed\s+on)\s+(?:with|to)\s*[?:*]*$)/iu;
 
 /** Column titles of what a row is about, not who: a header row is made of these and name titles. */
 export const OTHER_COLUMN = new RegExp(
@@ -168,11 +169,11 @@ export const BARE_INTRO = /\bwe\s+(?:also\s+)?(?:use|work\s+with|rely\s+on)\s*:\
 export const THIRD_PARTY_MENTION = /\bthird[- ]part(?:y|ies)\s+(?:services?|tools?|providers?|vendors?|companies)\b|(?<!\b(?:not|never)\s+|n['’]t\s+)\b(?:allow|permit|let)s?\s+(?:certain\s+|some\s+|selected\s+)?third[- ]parties\s+to\s+(?:serve|provide|collect|place|set)\b|\b(?:service\s+providers?|sub-?processors?|vendors?)\b|(?<!\b(?:not|never)\s+|n['’]t\s+)\b(?:share[sd]?|disclose[sd]?|transfer(?:s|red)?)\b[^.]{0,40}\b(?:with|to)\s+(?:certain\s+|some\s+|selected\s+|trusted\s+)?third[- ]part(?:y|ies)\b/i;
 
 /** A title word of a table's column (unanchored): a first row made of short cells with these is a header row. */
-export const TITLE_WORD = /\b(?:names?|purposes?|recipients?|categor(?:y|ies)|data|information|locations?|countr(?:y|ies)|services?|providers?|vendors?|(?:sub-?)?processors?|basis|descriptions?|types?|entit(?:y|ies)|partners?|compan(?:y|ies)|functions?|activit(?:y|ies)|address|website|region|duration|expiry|shared|disclosure|safeguards?|transfer)\b|\b(?:sous-?traitants?|partenaires?|destinataires?|traitement|finalité|pays|garanties|empfänger|dienstleister|zweck|kategorie|finalidad|destinatarios|finalità|destinatari)\b/iu;
+export const TITLE_WORD = /\b(?:(?:names?|purposes?|recipients?|categor(?:y|ies)|data|information|locations?|countr(?:y|ies)|services?|providers?|vendors?|(?:sub-?)?processors?|basis|descriptions?|types?|entit(?:y|ies)|partners?|compan(?:y|ies)|functions?|activit(?:y|ies)|address|website|region|duration|expiry|shared|disclosure|safeguards?|transfer)\b|(?:sous-?traitants?|partenaires?|destinataires?|traitement|finalité|pays|garanties|empfänger|dienstleister|zweck|kategorie|finalidad|destinatarios|finalità|destinatari)\b)/iu;
 /** Who a row is, searched in a longer column title ("Name or Category of Data Recipients", "Third-party vendor"). */
-export const NAME_TITLE_WORD = /\b(?:names?|recipients?|(?:sub-?)?processors?|vendors?|providers?|partners?|entit(?:y|ies)|compan(?:y|ies)|suppliers?|sub-?contractors?|third[- ]part(?:y|ies))\b|\b(?:sous-?traitants?|partenaires?|prestataires?|destinataires?|empfänger|dienstleister|auftragsverarbeiter|anbieter|destinatarios|encargados?|destinatari|fornitori|verwerkers?|ontvangers?)\b/iu;
+export const NAME_TITLE_WORD = /\b(?:(?:names?|recipients?|(?:sub-?)?processors?|vendors?|providers?|partners?|entit(?:y|ies)|compan(?:y|ies)|suppliers?|sub-?contractors?|third[- ]part(?:y|ies))\b|(?:sous-?traitants?|partenaires?|prestataires?|destinataires?|empfänger|dienstleister|auftragsverarbeiter|anbieter|destinatarios|encargados?|destinatari|fornitori|verwerkers?|ontvangers?)\b)/iu;
 /** A column title that lists categories, not names ("Category of Recipients"), unless it also says "name". */
-export const CATEGORY_TITLE = /\bcategor(?:y|ies)\b|\bcatégories?\b|\bkategorien?\b|\btypes?\s+of\b/iu;
+export const CATEGORY_TITLE = /\b(?:categor(?:y|ies)\b|catégories?\b|kategorien?\b|types?\s+of\b)/iu;
 
 /** A column that says what is passed to the row's entity ("Types of data shared", "Personal data disclosed", "Purpose of Transfer"). */
 export const SHARED_COLUMN = /\b(?:data|information|items?|pi)\b[^|]{0,30}\b(?:shared|disclosed|transferred|provided|received|transmitted)\b|\b(?:shared|disclosed|transferred|transmitted)\s+(?:data|information|items|personal)|\bpurposes?\s+of\s+(?:the\s+)?(?:transfer|disclosure|sharing|processing)\b|\btransfer\s+mechanism\b|\b(?:hosting|processing|data)\s+locations?\b|\bdonnées\s+(?:partagées|transmises|communiquées)|\bübermittelte\s+daten\b|\bdatos\s+(?:compartidos|cedidos)\b/i;

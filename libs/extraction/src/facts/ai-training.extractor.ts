@@ -43,7 +43,7 @@ const MODEL = /\b(?:models?|artificial intelligence|ai|machine[- ]learning|ml|ll
 // "for process improvement and model development purposes": developing models, named as a purpose of the data.
 const TRAIN = new RegExp(String.raw`\b(?:(?<!(?:business|pricing|revenue|operating|subscription|delivery|service|data|threat|financial|economic|care|3d|role) )model (?:development|building)|train(?:s|ed|ing)?|re-?train(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|${IMPROVE_MODELS}|${ML_PURPOSE}|develop (?:new |our |its )?(?:ai|artificial intelligence|machine learning) models?)\b`, 'i');
 // Staff or user "training" is not model training.
-const NOT_MODEL_TRAINING = /\b(?:staff|employee|personnel|agent|workforce|team) training\b|\btraining (?:of |for )?(?:its |our )?(?:staff|personnel|employees|workforce)|\b(?:security|privacy|hipaa|compliance) (?:awareness )?training\b|\btrain(?:ed|s|ing)? (?:its |our )?(?:staff|personnel|employees|workforce|members)/i;
+const NOT_MODEL_TRAINING = /\b(?:(?:staff|employee|personnel|agent|workforce|team) training\b|training (?:of |for )?(?:its |our )?(?:staff|personnel|employees|workforce)|(?:security|privacy|hipaa|compliance) (?:awareness )?training\b|train(?:ed|s|ing)? (?:its |our )?(?:staff|personnel|employees|workforce|members))/i;
 const OPT_IN = /\bopt(?:s|ed)?[- ]in\b|\bunless (?:and until )?(?:the )?(?:customer|you|covered entity|client|practice|user)s?\b[^.;]{0,40}\b(?:opts? in|consents?|agrees?|enables?|authori[sz]es?|elects?|chooses?|turns? on)|\b(?:with|upon|after|absent)\b[^.;]{0,30}\b(?:prior|express|explicit|affirmative|written|separate|opt-in)\b[^.;]{0,30}\b(?:consent|authori[sz]ation|permission|approval|agreement)\b|\bonly (?:if|when|where) (?:the )?(?:customer|you|user|client)s? (?:expressly |affirmatively )?(?:choose|chooses|enables?|turns? on|opts?|elects?|consents?|agrees?)|\bif (?:the )?(?:customer|you) (?:choose|chooses|elect|elects|enable|enables|turn on|turns on) /i;
 // A refusal with consent as its exception ("we will not use your inputs to train models without your prior consent"):
 // not used unless the user consents, opt_in (README), not a plain refusal. Only after a refusal: "may train … without
@@ -58,7 +58,7 @@ const consentExcepts = (v: string, end: number): boolean => {
   const w = WITHOUT_CONSENT.exec(v.slice(end));
   return w !== null && !ANOTHER_ACT.test(v.slice(end, end + w.index));
 };
-const OPT_OUT = /\bopt(?:s|ed)?[- ]out\b|\b(?:you|customers?|administrators?|admins?|users?|clinicians?|practices?)\b[^.;]{0,30}\b(?:may|can|are able to)\b[^.;]{0,20}\b(?:disable|turn off|switch off|decline|withdraw|object)\b|\benabled by default\b|\bunless (?:the )?(?:customer|covered entity|practice|client|controller|you|user|administrator)s? (?:disables?|turns? off|opts? out|objects?|switch(?:es)? off)/i;
+const OPT_OUT = /\b(?:opt(?:s|ed)?[- ]out\b|(?:you|customers?|administrators?|admins?|users?|clinicians?|practices?)\b[^.;]{0,30}\b(?:may|can|are able to)\b[^.;]{0,20}\b(?:disable|turn off|switch off|decline|withdraw|object)\b|enabled by default\b|unless (?:the )?(?:customer|covered entity|practice|client|controller|you|user|administrator)s? (?:disables?|turns? off|opts? out|objects?|switch(?:es)? off))/i;
 
 /**
  * `ai_training_on_customer_data`: whether the vendor may train models on customer data. A clause that
@@ -137,7 +137,7 @@ const CONTROL_WORDS = /\b(?:object|opt)/i;
 const AI_CONTROL = /\b(?:you|users?)\b[^.;]{0,100}?\b(?:object|opt[- ]out)\s+(?:to|of|from)\s+(?:the\s+)?(?:use|processing)\s+of\s+(?:your\s+)?(?:personal\s+)?(?:data|information|content)\b[^.;]{0,40}?\b(?:ai|artificial intelligence|machine learning|models?)\b/i;
 // The control refused ("you cannot opt out of the use of your content for our AI models"), or given by someone else
 // ("Publishers may let you object to the use of your data by their own AI models"): no control over the vendor's use.
-const CONTROL_NOT_GIVEN = /\b(?:cannot|can['’]t|can ?not|may not|not (?:be )?able|won['’]t be able|unable|no (?:right|option|way|setting|means|ability)|not possible|not (?:entitled|permitted|allowed))\b|\blet\s+(?:you|users?)\b|\bby (?:their|its|third[- ]part(?:y|ies)'?s?)\b/i;
+const CONTROL_NOT_GIVEN = /\b(?:(?:cannot|can['’]t|can ?not|may not|not (?:be )?able|won['’]t be able|unable|no (?:right|option|way|setting|means|ability)|not possible|not (?:entitled|permitted|allowed))\b|let\s+(?:you|users?)\b|by (?:their|its|third[- ]part(?:y|ies)'?s?)\b)/i;
 // AI features the user turns off ("opt out of the use of your data in AI-powered features", "… by AI features such as
 // smart compose"): using a feature is not the vendor training on the data.
 const AI_FEATURES = /\b(?:ai|artificial intelligence|machine learning)(?:[- ](?:powered|based|enabled|driven|assisted))?\s+(?:features?|tools?|functionalit(?:y|ies)|assistants?|products?|chat\w*|capabilities|suggestions|summar\w*)\b/i;

@@ -52,7 +52,7 @@ const OTHER_WAY = /\bwith (?:other|fellow|any other) (?:users?|members?|customer
 const PLAN_SCOPE = /^[^.;]{0,40}?\b(?:on|for|in|under|with)\s+(?:the\s+|our\s+|an?\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:plans?|tiers?|editions?|versions?|accounts?|subscriptions?|packages?)\b/i;
 // The offer: "contact sales for an Enterprise BAA", "it is available for Business accounts", "but are available on …",
 // "… can sign a BAA". Not another thing available ("; support is available by email").
-const OFFERED_ELSEWHERE = /\b(?:contact|ask|reach out to)\b[^.;]{0,60}\b(?:business associate (?:agreements?|addend(?:um|a))|baas?)\b|\b(?:business associate (?:agreements?|addend(?:um|a))|baas?|it|they|one|but|and)\s+(?:is|are)\s+(?:also\s+|only\s+)?(?:available|offered)\b|\b(?:can|will|may)\s+(?:sign|execute|enter into|offer)\b[^.;]{0,40}\b(?:business associate|baas?\b)/i;
+const OFFERED_ELSEWHERE = /\b(?:(?:contact|ask|reach out to)\b[^.;]{0,60}\b(?:business associate (?:agreements?|addend(?:um|a))|baas?)\b|(?:business associate (?:agreements?|addend(?:um|a))|baas?|it|they|one|but|and)\s+(?:is|are)\s+(?:also\s+|only\s+)?(?:available|offered)\b|(?:can|will|may)\s+(?:sign|execute|enter into|offer)\b[^.;]{0,40}\b(?:business associate|baas?\b))/i;
 // Where the prohibited act's object ends: a ';', a new coordinated clause (", and we treat …", ", but …") or the sentence's end.
 const OBJECT_END = /;|,\s*(?:and|but|while|whereas|although)\b|\.(?:\s|$)/;
 // Health data of one group of people only ("to collect health information from children"): a narrower rule than submitted

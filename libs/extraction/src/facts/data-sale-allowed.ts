@@ -22,11 +22,11 @@ export const SHOWS_ADS = /\b(?:(?:serve|serving|deliver|delivering|show|display)
 export const ADS_ON_DATA = /\b(?:data|information|cookies?|identifiers?|relevant|personali[sz]ed|tailored|targeted|interests?|based (?:on|upon)|profiles?|audiences?|browsing)\b/i;
 // The people the ads reach, read from the ads on: before them a person is the one who agrees or acts ("The User agrees
 // that Acme may serve ads …"), not whom the ads are chosen for.
-export const ADS_TO_PERSON = /\b(?:users?|visitors?|members?)\b|\b(?:show|serve|deliver|display)(?:ing)?\s+(?:you|users)\b|\bto you\b/i;
+export const ADS_TO_PERSON = /\b(?:(?:users?|visitors?|members?)\b|(?:show|serve|deliver|display)(?:ing)?\s+(?:you|users)\b|to you\b)/i;
 // French: targeted advertising and direct marketing ("publicité ciblée", "ciblage marketing", "prospection commerciale").
 // A French refusal reaches further back ("ne seront pas communiquées à des tiers pour des opérations de prospection
 // commerciale"): its "ne … pas" stands before the verb and its object, so the reader looks further for it.
-export const FR_MARKETING = /\bpublicit[ée]s?\s+cibl[ée]+s?(?![\p{L}])|\bciblage\s+(?:marketing|publicitaire)(?![\p{L}])|\bprospection\s+commerciale(?![\p{L}])/iu;
+export const FR_MARKETING = /\b(?:publicit[ée]s?\s+cibl[ée]+s?(?![\p{L}])|ciblage\s+(?:marketing|publicitaire)(?![\p{L}])|prospection\s+commerciale(?![\p{L}]))/iu;
 // What the vendor may do: market to people, serve ads on their data, sell or rent data.
 // "we may market …", "to advertise …": the vendor's only when it is the subject and data or a person is in sight
 // (data-sale-actors.ts notVendorMarketing).
@@ -73,7 +73,8 @@ export const ALLOWED: RegExp[] = [
   // constitute a “sale” of your Personal Data"): the data may be sold in the law's sense (README: allowed when it may be
   // sold); "does not constitute a sale" is CHARACTERISED, a negation this permission does not match. Supposed under a
   // condition ("If any of our disclosures could be considered a sale, …", "Whether … may constitute a sale") it is not conceded.
-  /(?<!\b(?:if|whether|unless)\b[^.;,]{0,80})\b(?:may|might|could|can|would)\s+(?:be\s+(?:considered|deemed|treated as)|constitute|qualify as|amount to)\s+(?:an?\s+)?["“'‘]?(?:sale|selling|sharing)\b/i,
+  // (The modal is looked for before the condition behind it: a lookbehind tried first ran at every position of the text.)
+  /\b(?=may|might|could|can|would)(?<!\b(?:if|whether|unless)\b[^.;,]{0,80})(?:may|might|could|can|would)\s+(?:be\s+(?:considered|deemed|treated as)|constitute|qualify as|amount to)\s+(?:an?\s+)?["“'‘]?(?:sale|selling|sharing)\b/i,
   // Using the person's contact data for advertising ("We use your contact data … for advertising by post").
   /\buse\s+(?:your|the customer's|users'?)\s+(?:[\w-]+\s+){0,2}?(?:data|information|details|e-?mail address(?:es)?)\b[^.;]{0,120}?\bfor (?:the purposes? of )?(?:advertising|marketing)\b/i,
   // The vendor naming advertising among the uses of the data it just described ("we use this information for site

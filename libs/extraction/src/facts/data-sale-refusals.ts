@@ -79,10 +79,20 @@ export const SCOPE_LIMIT = /^(?:(?!\b(?:including|especially|even|also|as well)\
 export function vendorSubject(v: string, index: number, vendorNames: string[]): boolean {
   const from = Math.max(0, index - 160, v.lastIndexOf(';', index) + 1);
   const before = v.slice(from, index).replace(/,[^,;]{0,80},/g, ' ').toLowerCase();
+  return vendorSubjectPattern(vendorNames).test(before);
+}
+
+// The pattern of vendorSubject for one document's names, kept for the next call (it was compiled anew per call: a compile
+// per negation read). One entry, keyed by the names themselves: a document asks with its own names, again and again.
+let subjectMemo: { key: string; re: RegExp } | undefined;
+function vendorSubjectPattern(vendorNames: string[]): RegExp {
+  const key = vendorNames.join('\u0000');
+  if (subjectMemo?.key === key) return subjectMemo.re;
   // A name is also written without its legal suffix ("Quizzly" for "Quizzly Inc.").
   const names = vendorNames.map((n) => escapeRegExp(n.toLowerCase().replace(TRAILING_LEGAL_SUFFIX, ''))).filter((n) => n.length >= 3);
   const who = ['we(?:\\s+(?:and|&)\\s+(?:our|its)\\s+(?:[\\w-]+\\s+){0,1}[\\w-]+)?', 'the company', ...names].join('|');
-  return new RegExp(String.raw`(?:^|[^\w-])(?:${who})\s+(?:(?:do|does|will|shall|would|can|also)\s+)?$`, 'i').test(before);
+  subjectMemo = { key, re: new RegExp(String.raw`(?:^|[^\w-])(?:${who})\s+(?:(?:do|does|will|shall|would|can|also)\s+)?$`, 'i') };
+  return subjectMemo.re;
 }
 // A condition opening the clause before the sale: "Where / If / When … is not being offered for Sale".
 export const CONDITION_OPEN = /^\W*(?:where|if|when|whenever|unless|in case)\b[^,;]*$/i;

@@ -24,7 +24,7 @@ const SCOPED_LEAD = /^\W*(?:[\d.]+\s*)?(?:with respect to|in respect of|to the e
 // mode or programme. "With respect to all Customer Personal Data:", "To the extent that Acme processes Customer Personal
 // Data on Customer's behalf:" or "Insofar as Acme acts as a Processor:" cover all the vendor's data, so the refusals
 // under them stand.
-const NARROWING_LAW = /\b(?:CCPA|CPRA|CDPA|VCDPA|CPA|CTDPA|UCPA|TDPSA|GDPR|LGPD|PIPEDA|PIPL|APPI)\b|\b(?:California|Virginia|Colorado|Connecticut|Utah|Texas|Oregon|Nevada|Montana|Iowa|Delaware)\b|\bstate (?:data |consumer )?(?:privacy|protection) (?:laws?|acts?|statutes?)\b|\bresid(?:ents?|ing)\b/i;
+const NARROWING_LAW = /\b(?:(?:CCPA|CPRA|CDPA|VCDPA|CPA|CTDPA|UCPA|TDPSA|GDPR|LGPD|PIPEDA|PIPL|APPI)\b|(?:California|Virginia|Colorado|Connecticut|Utah|Texas|Oregon|Nevada|Montana|Iowa|Delaware)\b|state (?:data |consumer )?(?:privacy|protection) (?:laws?|acts?|statutes?)\b|resid(?:ents?|ing)\b)/i;
 // Not case-insensitive: a named mode is capitalised ("processed under Restricted Data Processing"), the contract is not one.
 const UNDER_NAMED_MODE = /\bprocessed under (?:the )?(?!(?:Agreement|Addendum|DPA|Terms|Contract|Order)\b)[A-Z]\w*/;
 const scopes = (lead: string) => SCOPED_LEAD.test(lead) && (NARROWING_LAW.test(lead) || UNDER_NAMED_MODE.test(lead));

@@ -64,7 +64,7 @@ function outOfScope(v: string): 'policy' | 'other' | undefined {
 const OTHER_PARTY_USE = /^\W*(?:(?:these|such|those|the|some|certain)\s+)?(?:[\w-]+\s+)?(?:third[- ]part(?:y|ies)|(?:third[- ]party\s+)?(?:companies|advertisers|ad networks|networks|partners|providers|vendors|institutions))(?:\s+and\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:(?:which|that|who)\s+)?(?:may|can|might|will)\s+(?:also\s+)?(?:use|collect|provide|supply|offer|combine)\b/i;
 // The data the other party uses is what the vendor supplies: "aggregated data that we provide to them", "statistics we
 // share with them".
-const VENDOR_SUPPLIED = /\b(?:data|information|statistics|reports?|insights|results)\s+(?:(?:that|which)\s+)?we\s+(?:may\s+)?(?:provide|share|give|supply|make available|disclose|send|pass|license|sell)\w*\b|\b(?:provided|shared|supplied|disclosed)\s+(?:to them\s+)?by us\b/i;
+const VENDOR_SUPPLIED = /\b(?:(?:data|information|statistics|reports?|insights|results)\s+(?:(?:that|which)\s+)?we\s+(?:may\s+)?(?:provide|share|give|supply|make available|disclose|send|pass|license|sell)\w*\b|(?:provided|shared|supplied|disclosed)\s+(?:to them\s+)?by us\b)/i;
 // "non-personal information or material sent to Acme": data given to the vendor (or someone named), described.
 const SENT_TO_VENDOR = /\b(?:information|data|materials?|content)\s+(?:or\s+[\w-]+\s+)?(?:that\s+)?(?:you\s+)?(?:sent|submitted|provided|given|transmitted|send|submit|provide)\s+to\s+(?:us\b|[A-Z][\w&.-]*)/;
 // Recipients acting for the vendor: "third parties who work on our behalf", "service providers that perform services for us".

@@ -8,7 +8,7 @@ import { suffixAnchoredMatches } from '../text/suffix-anchored.js';
 // The legal vocabulary of each region, counted over the document's head when the vendor's legal name says nothing.
 // The UK's own law and regulator count as Europe's: a British vendor's home region is the UK and the EEA (README: outside
 // the EEA for a European vendor).
-const EU_SIGNAL = /\bgeneral data protection regulation\b(?:\s*\(\s*["“]?gdpr["”]?\s*\))?|\bgdpr\b|\beuropean union\b|\beea\b|\bmember states?\b|\bsupervisory authority\b|\bcnil\b|\bdsgvo\b|\bdata protection officer\b|\binformation commissioner\b|\bdata protection act 2018\b/gi;
+const EU_SIGNAL = /\b(?:general data protection regulation\b(?:\s*\(\s*["“]?gdpr["”]?\s*\))?|gdpr\b|european union\b|eea\b|member states?\b|supervisory authority\b|cnil\b|dsgvo\b|data protection officer\b|information commissioner\b|data protection act 2018\b)/gi;
 const US_SIGNAL = /\bccpa\b|\bcpra\b|\bcalifornia\b|\bunited states\b|\bu\.s\.|\bhipaa\b|\bstate laws?\b/gi;
 // A part or a sentence addressed to residents of one region ("Privacy Notice for United States Consumers", "Rights for
 // California residents", "… or the CCPA if you are a California resident"; "For users in EEA, UK and Switzerland",
@@ -44,9 +44,27 @@ function withoutResidentsOf(ctx: FactContext, head: string, region: keyof typeof
     if (s.start >= head.length) break;
     if (sentence.test(s.view)) spans.push([s.start, s.end]);
   }
-  let out = head;
-  for (const [a, b] of spans) if (a < head.length) out = out.slice(0, a) + ' '.repeat(Math.min(b, head.length) - a) + out.slice(Math.min(b, head.length));
-  return out;
+  return blanked(head, spans);
+}
+
+/**
+ * `text` with the spans (clipped to it) overwritten by spaces, in one pass: blanking them one by one copied the whole
+ * text per span (a part for one region's residents holds many sentences).
+ */
+function blanked(text: string, spans: [number, number][]): string {
+  const cuts: [number, number][] = [];
+  for (const [a, b] of spans) if (a < text.length) cuts.push([a, Math.min(b, text.length)]);
+  if (cuts.length === 0) return text;
+  cuts.sort((x, y) => x[0] - y[0]);
+  let out = '';
+  let at = 0;
+  for (const [a, b] of cuts) {
+    if (b <= at) continue;
+    const from = Math.max(a, at);
+    out += text.slice(at, from) + ' '.repeat(b - from);
+    at = b;
+  }
+  return out + text.slice(at);
 }
 
 const LEGAL_NAME = /([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}),?\s+(?:Inc|LLC|Corp|Corporation|GmbH|SAS|SARL|B\.V|N\.V|Oy|AB|AG|Ltd|Limited|S\.A|S\.L)\b\.?/g;

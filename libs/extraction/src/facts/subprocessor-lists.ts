@@ -151,8 +151,16 @@ function titleLine(text: string, s: Sentence, body: string): string | undefined 
  * answer is kept.
  */
 function wrapsLines(text: string): boolean {
-  if (text !== wrapMemo.text) wrapMemo = { text, wraps: (text.match(WRAPPED_LINE) ?? []).length >= 2 };
+  if (text !== wrapMemo.text) wrapMemo = { text, wraps: wrappedLines(text) >= 2 };
   return wrapMemo.wraps;
+}
+/** How many wrapped line breaks (WRAPPED_LINE's matches, in its order) `text` has, counted up to 2: two settle it. */
+function wrappedLines(text: string): number {
+  let n = 0;
+  WRAPPED_LINE.lastIndex = 0;
+  while (n < 2 && WRAPPED_LINE.exec(text) !== null) n++;
+  WRAPPED_LINE.lastIndex = 0;
+  return n;
 }
 const WRAPPED_LINE = /[\p{L},]\n[ \t]*\p{Ll}/gu;
 let wrapMemo = { text: '', wraps: false };

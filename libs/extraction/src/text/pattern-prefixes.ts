@@ -124,7 +124,7 @@ function classEnd(src: string, open: number): number {
 }
 
 /** The alternatives of `src` at depth 0. */
-function splitTop(src: string): string[] {
+export function splitTop(src: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let from = 0;
