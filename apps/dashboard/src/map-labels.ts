@@ -1,4 +1,4 @@
-import { templateNameParts } from '@custody/domain';
+import { cutFileName, templateNameParts } from '@custody/domain';
 
 /** Longest line drawn under a node on the map; longer names are shortened (the full name is in details). */
 export const LABEL_MAX = 30;
@@ -36,8 +36,6 @@ export function nodeLabel(data: { label: string; template?: boolean }): string {
   const blank = data.template ? templateNameParts(data.label) : undefined;
   if (!blank) return shortLabel(data.label);
   const { party, file } = blank;
-  const room = TEMPLATE_LINE_MAX - 'blank in '.length;
-  const tail = Math.min(8, file.length);
-  const shown = file.length <= room ? file : `${file.slice(0, room - 1 - tail)}…${file.slice(-tail)}`;
+  const shown = cutFileName(file, TEMPLATE_LINE_MAX - 'blank in '.length, 8);
   return `${party.length <= TEMPLATE_LINE_MAX ? party : cut(party, TEMPLATE_LINE_MAX)}\nblank in ${shown}`;
 }

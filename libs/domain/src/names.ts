@@ -90,6 +90,16 @@ export function templateName(party: string, file: string): string {
   return `${party} (name left blank in ${file})`;
 }
 
+/**
+ * A file name at most `max` characters long for a picture: whole when it fits, else cut in its middle with its last
+ * `keep` characters (its extension) kept, so the dashboard's map and the report's picture shorten a template's file alike.
+ */
+export function cutFileName(file: string, max: number, keep: number): string {
+  if (file.length <= max) return file;
+  const tail = Math.min(keep, file.length);
+  return `${file.slice(0, max - 1 - tail)}…${file.slice(-tail)}`;
+}
+
 /** The party and the file of a {@link templateName}; undefined for any other name. */
 export function templateNameParts(name: string): { party: string; file: string } | undefined {
   const m = /^(.+?) \(name left blank in (.+)\)$/.exec(name);

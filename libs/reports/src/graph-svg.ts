@@ -6,7 +6,7 @@
  */
 import type { AuditReport } from '@custody/domain';
 import type { DataCategory } from '@custody/domain';
-import { EXPOSURE_PALETTE, fleetGroupLabel, fleetGroupOf, PRACTICE_ID, SENSITIVE_CATEGORIES, templateNameParts } from '@custody/domain';
+import { EXPOSURE_PALETTE, fleetGroupLabel, fleetGroupOf, PRACTICE_ID, SENSITIVE_CATEGORIES, cutFileName, templateNameParts } from '@custody/domain';
 import { type CyEdge, type CyNode, type ExposureBand, exposureBand, longestPathColumns, toCytoscapeElements } from '@custody/graph';
 import { escapeHtml as esc } from './escape.js';
 import { categoryLabel, roleLabel } from './plain-language.js';
@@ -238,7 +238,5 @@ const TEMPLATE_BOX = { fill: '#ffffff', stroke: '#64748b' };
 function templateLines(name: string): string[] {
   const parts = templateNameParts(name);
   if (!parts) return wrapName(name, NAME_CHARS);
-  const tail = Math.min(7, parts.file.length);
-  const file = parts.file.length <= NAME_CHARS ? parts.file : `${parts.file.slice(0, NAME_CHARS - 1 - tail)}…${parts.file.slice(-tail)}`;
-  return [truncate(parts.party, NAME_CHARS), file];
+  return [truncate(parts.party, NAME_CHARS), cutFileName(parts.file, NAME_CHARS, 7)];
 }
