@@ -143,7 +143,9 @@ export function collectorMentions(view: string, underTrackers: boolean, token: s
     for (let m = FROM_START.exec(view); m; m = FROM_START.exec(view)) {
       const end = m.index + m[0].length;
       const lead = view.slice(Math.max(0, end - 60), end);
-      if (!TRACKERS_FROM.test(lead) || USER_REFUSES_BEFORE.test(view.slice(Math.max(0, end - 100), end)) || DENIED_BEFORE.test(view.slice(Math.max(0, end - 100), end))) continue;
+      if (!TRACKERS_FROM.test(lead)) continue;
+      const preceding = view.slice(Math.max(0, end - 100), end);
+      if (USER_REFUSES_BEFORE.test(preceding) || DENIED_BEFORE.test(preceding)) continue;
       // Only where the clause puts the trackers on the vendor's pages ("Some of our Services may include … tracking
       // technologies from X") or the phrase is the clause's (or table cell's) own description of a cookie ("Tracking cookie from X" in a
       // table row): "help with cookies from Google Chrome", "Safari prevents cookies from X", "turn off cookies from X"
