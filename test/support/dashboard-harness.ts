@@ -270,23 +270,20 @@ async function saveEvidence(testName: string, pages: { page: Page; console: stri
 }
 
 /**
- * Clicks a node where Chromium draws it (a real mouse click on the canvas, not a Cytoscape event). The position is read
- * after two animation frames, from the node's body (not its label), and the click is repeated at a fresh reading until
- * Cytoscape has the node selected: under load a panel opening can resize the map between the reading and the click, and
- * a click that lands on a neighbour (twice on a fleet group is a double tap that opens it) must not decide the test.
+ * Clicks a node where Chromium draws it (a real mouse click on the canvas, not a Cytoscape event), at its body (not its
+ * label) read after two animation frames, and waits until Cytoscape has it selected. A click that selects nothing else
+ * is a failure naming what is selected, not a reason to click again: a second click on a group is a double click.
  */
 export async function clickNode(on: Page, id: string): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const at = await on.evaluate(async (nodeId) => {
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const bb = window.__custody!.cy.getElementById(nodeId).renderedBoundingBox({ includeLabels: false });
-      const box = document.querySelector('#graph')!.getBoundingClientRect();
-      return { x: box.left + (bb.x1 + bb.x2) / 2, y: box.top + (bb.y1 + bb.y2) / 2 };
-    }, id);
-    await on.mouse.click(at.x, at.y);
-    const selected = await on
-      .waitForFunction((nodeId) => window.__custody!.cy.getElementById(nodeId).selected(), id, { timeout: 2_000 })
-      .then(() => true, () => false);
-    if (selected) return;
-  }
+  const at = await on.evaluate(async (nodeId) => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const bb = window.__custody!.cy.getElementById(nodeId).renderedBoundingBox({ includeLabels: false });
+    const box = document.querySelector('#graph')!.getBoundingClientRect();
+    return { x: box.left + (bb.x1 + bb.x2) / 2, y: box.top + (bb.y1 + bb.y2) / 2 };
+  }, id);
+  await on.mouse.click(at.x, at.y);
+  await on.waitForFunction((nodeId) => window.__custody!.cy.getElementById(nodeId).selected(), id).catch(async (err: unknown) => {
+    const selected = await on.evaluate(() => window.__custody!.cy.$(':selected').map((e) => e.id())).catch(() => '?');
+    throw new Error(`clickNode: a click at ${Math.round(at.x)},${Math.round(at.y)} did not select ${id} (selected: ${JSON.stringify(selected)}): ${String(err)}`);
+  });
 }
