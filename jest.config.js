@@ -3,7 +3,8 @@
 import { SWC_OPTIONS as swc } from './test/support/swc-options.mjs';
 
 export default {
-  testEnvironment: 'node',
+  // Node's environment; a failed test may ask its spec to save evidence (the dashboard harness does).
+  testEnvironment: '<rootDir>/test/support/evidence-environment.mjs',
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {

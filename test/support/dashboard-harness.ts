@@ -6,11 +6,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { FACT_NAMES, isValidFactValue, type AuditReport, type FactName } from '@custody/domain';
 import { groupedGraph, parseExpand, toCytoscapeElements } from '@custody/graph';
 import { lawEnforcementView } from '@custody/reports';
@@ -24,7 +24,9 @@ import { sampleAuditReport } from '../fixtures/reports/sample-audit-report.js';
 
 // What apps/dashboard/src/main.ts exposes for tests (the page runs the bundle, not this file).
 declare global {
-  interface Window { __custody?: { cy: Core; reload: () => Promise<void> }; __cspViolations?: string[] }
+  interface Window { __custody?: { cy: Core; reload: () => Promise<void> }; __cspViolations?: string[]; __mapTrace?: string[] }
+  // Called by test/support/evidence-environment.mjs when a test fails; answers the folder it wrote.
+  var __saveEvidence: ((testName: string) => Promise<string>) | undefined;
 }
 
 export const ROOT = process.cwd();
@@ -181,17 +183,26 @@ export async function startDashboardHarness(): Promise<DashboardHarness> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const errors: string[] = [];
+  const pages: { page: Page; console: string[] }[] = [];
   /** A page on the workspace's dashboard once its first load is whole: the map drawn, then the panels filled. */
   const open = async (ws: string, prepare?: (page: Page) => Promise<void>): Promise<Page> => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
+    const log: string[] = [];
+    pages.push({ page, console: log });
+    const note = (line: string) => { log.push(`${new Date().toISOString()} ${line}`); if (log.length > 300) log.shift(); };
+    page.on('console', (m) => note(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => { errors.push(e.message); note(`pageerror: ${e.message}`); });
+    page.on('requestfailed', (r) => note(`requestfailed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`));
     await prepare?.(page);
     await page.goto(`${base}/#key=${KEY}&ws=${ws}`);
     await page.waitForFunction(() => (window.__custody?.cy.nodes().length ?? 0) > 0);
     await page.waitForFunction(() => document.body.getAttribute('aria-busy') === 'false');
+    await page.evaluate(traceMap);
     return page;
   };
+  globalThis.__saveEvidence = (testName) => saveEvidence(testName, pages, api);
   const close = async () => {
+    globalThis.__saveEvidence = undefined;
     for (const s of api.streams) s.end();
     await browser.close();
     await new Promise((r) => server.close(r));
@@ -201,23 +212,78 @@ export async function startDashboardHarness(): Promise<DashboardHarness> {
 }
 
 /**
- * Clicks a node where Chromium draws it (a real mouse click on the canvas, not a Cytoscape event). The position is read
- * after two animation frames, from the node's body (not its label), and the click is repeated at a fresh reading until
- * Cytoscape has the node selected: under load a panel opening can resize the map between the reading and the click, and
- * a click that lands on a neighbour (twice on a fleet group is a double tap that opens it) must not decide the test.
+ * Keeps the map's last pointer events and Cytoscape's taps, double taps and selections (with the browser's event time,
+ * which is what Cytoscape's double tap compares) in `window.__mapTrace`, for the evidence of a failed test.
+ */
+function traceMap(): void {
+  const trace: string[] = (window.__mapTrace = []);
+  const add = (line: string) => { trace.push(line); if (trace.length > 60) trace.shift(); };
+  for (const type of ['mousedown', 'mouseup']) {
+    document.querySelector('#graph')!.addEventListener(type, (e) => {
+      const m = e as MouseEvent;
+      add(`${m.timeStamp.toFixed(1)} ${type} ${m.clientX},${m.clientY}`);
+    }, { capture: true });
+  }
+  window.__custody!.cy.on('tap dbltap select unselect', (ev) => {
+    const target = ev.target as { id?: () => string } | Core;
+    const id = target === window.__custody!.cy ? '(background)' : (target as { id: () => string }).id();
+    add(`${(ev.originalEvent?.timeStamp ?? performance.now()).toFixed(1)} cy:${ev.type} ${id}`);
+  });
+}
+
+/**
+ * What a failed test leaves in test-results/dashboard-e2e/ (gitignored): for each page the harness opened, a
+ * screenshot, its console, and the map's state (selection, drawn groups and installs, viewport, last pointer events),
+ * with the fake API's last requests.
+ */
+async function saveEvidence(testName: string, pages: { page: Page; console: string[] }[], api: FakeApi): Promise<string> {
+  const spec = basename(expect.getState().testPath ?? 'spec').replace(/\.e2e-spec\.ts$/, '');
+  const slug = testName.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 80).replace(/^-|-$/g, '');
+  const dir = join(ROOT, 'test-results', 'dashboard-e2e', spec, `${slug}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  await mkdir(dir, { recursive: true });
+  const requests = api.requests.slice(-15).map((r) => `${r.method} ${r.path}${r.view ? ` view=${r.view}` : ''}${r.expand ? ` expand=${r.expand}` : ''}`);
+  await Promise.all(pages.map(async ({ page, console: log }, i) => {
+    if (page.isClosed()) return;
+    const name = `page-${i + 1}`;
+    await writeFile(join(dir, `${name}-console.log`), `${page.url()}\n${log.join('\n')}\n`);
+    const map = await page.evaluate(() => {
+      const cy = window.__custody?.cy;
+      if (!cy) return { cy: 'not started' };
+      const installs = cy.nodes().filter((n) => Boolean(n.data('group')) && !n.hasClass('fleet-group'));
+      const groupsOfInstalls = [...new Set(installs.map((n) => { const g = n.data('group') as { vendor: string; site: string }; return `${g.vendor} · ${g.site}`; }))];
+      return {
+        selected: cy.$(':selected').map((e) => e.id()),
+        nodes: cy.nodes().length,
+        edges: cy.edges().length,
+        fleetGroups: cy.nodes('.fleet-group').length,
+        drawnInstallGroups: groupsOfInstalls,
+        viewport: { zoom: cy.zoom(), pan: cy.pan(), width: cy.width(), height: cy.height(), container: document.querySelector('#graph')?.getBoundingClientRect().toJSON() },
+        activeTab: document.querySelector('[role=tab][aria-selected=true]')?.getAttribute('data-tab') ?? null,
+        busy: document.body.getAttribute('aria-busy'),
+        trace: window.__mapTrace ?? [],
+      };
+    }).catch((err: unknown) => ({ error: String(err) }));
+    await writeFile(join(dir, `${name}-state.json`), `${JSON.stringify({ test: testName, url: page.url(), ...map, lastRequests: requests }, null, 1)}\n`);
+    await page.screenshot({ path: join(dir, `${name}.png`), timeout: 10_000 }).catch(() => undefined);
+  }));
+  return dir;
+}
+
+/**
+ * Clicks a node where Chromium draws it (a real mouse click on the canvas, not a Cytoscape event), at its body (not its
+ * label) read after two animation frames, and waits until Cytoscape has it selected. A click that selects nothing else
+ * is a failure naming what is selected, not a reason to click again: a second click on a group is a double click.
  */
 export async function clickNode(on: Page, id: string): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const at = await on.evaluate(async (nodeId) => {
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const bb = window.__custody!.cy.getElementById(nodeId).renderedBoundingBox({ includeLabels: false });
-      const box = document.querySelector('#graph')!.getBoundingClientRect();
-      return { x: box.left + (bb.x1 + bb.x2) / 2, y: box.top + (bb.y1 + bb.y2) / 2 };
-    }, id);
-    await on.mouse.click(at.x, at.y);
-    const selected = await on
-      .waitForFunction((nodeId) => window.__custody!.cy.getElementById(nodeId).selected(), id, { timeout: 2_000 })
-      .then(() => true, () => false);
-    if (selected) return;
-  }
+  const at = await on.evaluate(async (nodeId) => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const bb = window.__custody!.cy.getElementById(nodeId).renderedBoundingBox({ includeLabels: false });
+    const box = document.querySelector('#graph')!.getBoundingClientRect();
+    return { x: box.left + (bb.x1 + bb.x2) / 2, y: box.top + (bb.y1 + bb.y2) / 2 };
+  }, id);
+  await on.mouse.click(at.x, at.y);
+  await on.waitForFunction((nodeId) => window.__custody!.cy.getElementById(nodeId).selected(), id).catch(async (err: unknown) => {
+    const selected = await on.evaluate(() => window.__custody!.cy.$(':selected').map((e) => e.id())).catch(() => '?');
+    throw new Error(`clickNode: a click at ${Math.round(at.x)},${Math.round(at.y)} did not select ${id} (selected: ${JSON.stringify(selected)}): ${String(err)}`);
+  });
 }

@@ -54,9 +54,21 @@ export class GraphView {
     // browser commits those canvases once more for nothing (about 45 ms of main-thread CPU of the first view in
     // the dashboard bench's trace, test/bench/support/dashboard-trace.ts).
     this.cy = cytoscape({ style: graphStylesheet(), minZoom: 0.2, maxZoom: 3, boxSelectionEnabled: false, textureOnViewport: true });
-    this.cy.on('tap', 'node', (ev) => this.select((ev.target as NodeSingular).id()));
-    this.cy.on('tap', (ev) => { if (ev.target === this.cy) this.select(null); });
-    this.cy.on('dbltap', 'node.fleet-group', (ev) => onOpenGroup((ev.target as NodeSingular).id()));
+    // Cytoscape calls any two taps within its double-tap time a double tap on the second one's target, wherever the
+    // first landed: a click on a system (or the background) and a quick click on a group would open the group. A
+    // group opens only when both taps of the double tap were on it.
+    let lastTap: string | null = null;
+    let tapBefore: string | null = null;
+    this.cy.on('tap', (ev) => {
+      const id = ev.target === this.cy ? null : (ev.target as NodeSingular | EdgeSingular).id();
+      [tapBefore, lastTap] = [lastTap, id];
+      if (id === null) this.select(null);
+      else if ((ev.target as NodeSingular | EdgeSingular).isNode()) this.select(id);
+    });
+    this.cy.on('dbltap', 'node.fleet-group', (ev) => {
+      const id = (ev.target as NodeSingular).id();
+      if (tapBefore === id) onOpenGroup(id);
+    });
   }
 
   /** The id on the map for a system or flow id (itself, or its fleet aggregate). */
