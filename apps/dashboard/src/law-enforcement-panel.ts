@@ -8,7 +8,7 @@
  */
 import type { LawEnforcementHolder, LawEnforcementView } from '@custody/reports/law-enforcement';
 import { RELEASE_TEXT, routeLabel } from '@custody/reports/law-enforcement';
-import { categoryLabel, roleLabel } from '@custody/reports/plain-language';
+import { categoryLabel, roleText } from '@custody/reports/plain-language';
 import { count, el, replace } from './dom.js';
 import { pill } from './findings-panel.js';
 import { colourOf, POSTURE_COLOURS, POSTURE_PALETTE, type PostureColour } from './law-enforcement-map.js';
@@ -84,7 +84,7 @@ function row(h: LawEnforcementHolder, onPick: (h: LawEnforcementHolder) => void)
     attrs: { 'data-holder': h.id, 'data-posture': colour, 'data-release': h.release, tabindex: '0', role: 'button', 'aria-label': `${h.name}: ${h.postureText}` },
     on: { click: () => pick(li), keydown: (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); pick(li); } } },
   },
-  el('div', { class: 'le-head' }, swatch(colour), el('b', { class: 'le-name' }, h.name), el('span', { class: 'chip role' }, roleLabel(h.role))),
+  el('div', { class: 'le-head' }, swatch(colour), el('b', { class: 'le-name' }, h.name), el('span', { class: 'chip role' }, roleText(h))),
   el('div', { class: 'le-posture' }, h.postureText),
   el('div', { class: 'le-release' }, el('span', { class: 'le-label' }, 'Release: '), h.isPractice ? h.controlsText : RELEASE_TEXT[h.release]),
   el('div', { class: 'le-held' }, el('span', { class: 'le-label' }, 'Holds: '), ...held),

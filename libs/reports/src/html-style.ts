@@ -85,6 +85,15 @@ table.facts td:first-child { font-weight: 600; width: 22%; }
   blockquote { margin: 4px 0; padding: 3px 10px; font-size: 11px; }
   table.le blockquote { font-size: 10px; padding: 2px 8px; }
   #no-contract { font-size: 10.5px; }
+  /* A cover too tall for its page (many vendors' names, a long scope): renderPdf measures it and sets .tight, so the
+     notice at its foot is not left alone on a page of its own. */
+  .cover-page.tight { min-height: 0; gap: 8px; }
+  .cover-page.tight .kicker { margin-top: 0; }
+  .cover-page.tight h1 { font-size: 26px; }
+  .cover-page.tight .subtitle { font-size: 14px; margin: 0; }
+  .cover-page.tight .cover-facts { font-size: 10.5px; gap: 3px 12px; margin: 8px 0; }
+  .cover-page.tight nav#contents h2 { margin: 0 0 4px; }
+  .cover-page.tight nav#contents ol { columns: 2; column-gap: 24px; line-height: 1.5; font-size: 12px; }
   h2, h3, h4 { break-after: avoid; }
   tr, blockquote, .finding { break-inside: avoid; }
   .graph { overflow: visible; border: none; }

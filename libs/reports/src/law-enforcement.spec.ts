@@ -1,7 +1,7 @@
 import type { AuditReport } from '@custody/domain';
 import { sampleAuditReport, sampleFleetAuditReport } from '../../../test/fixtures/reports/sample-audit-report.js';
 import { lawEnforcementView, RELEASE_TEXT } from './law-enforcement.js';
-import { POSTURE_TEXT } from './plain-language.js';
+import { POSTURE_TEXT, roleText } from './plain-language.js';
 import { buildReportModel } from './report-model.js';
 import { renderHtml } from './render-html.js';
 import { renderMarkdown } from './render-markdown.js';
@@ -34,6 +34,16 @@ describe('lawEnforcementView (what GET /law-enforcement serves)', () => {
     const scribe = holder(report, 'scribe');
     expect(scribe).toMatchObject({ posture: 'any_legal_request', release: 'holder', postureText: POSTURE_TEXT.any_legal_request.posture, systems: ['scribe'] });
     expect(scribe.fleet).toBeUndefined();
+  });
+
+  it('marks a template\'s row (its role reads as a template, in the dashboard as in the reports); a vendor\'s row has no mark', () => {
+    const report = sampleAuditReport();
+    const scribe = report.systems.find((s) => s.id === 'scribe')!;
+    Object.assign(scribe, { role: 'other', template: true, name: 'Business Associate (name left blank in baa-template.md)' });
+    expect(holder(report, 'scribe')).toMatchObject({ role: 'other', template: true });
+    expect(roleText(holder(report, 'scribe'))).toBe('template: no vendor named');
+    expect('template' in holder(report, 'ehr')).toBe(false);
+    expect(roleText(holder(report, 'ehr'))).toBe('EHR');
   });
 
   it('leads with the practice even when it is declared to hold nothing: its records start there, as its flows out show', () => {

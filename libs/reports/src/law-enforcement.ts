@@ -200,6 +200,8 @@ export interface LawEnforcementHolder {
   id: string;
   name: string;
   role: SystemRole;
+  /** Set when the row's system is a template (GraphSystem.template): its role is not a vendor's, and reads so (roleText). */
+  template?: true;
   isPractice: boolean;
   /**
    * The systems the row stands for, fleet installs aside: a fleet row names its vendor and counts its installs
@@ -260,7 +262,7 @@ export function lawEnforcementView(report: Pick<AuditReport, 'systems' | 'flows'
     const c = r.contract;
     const expired = lapsed(r, report.generatedAt);
     return {
-      id: r.system.id, name: r.system.name, role: r.system.role, isPractice: r.isPractice,
+      id: r.system.id, name: r.system.name, role: r.system.role, ...(r.system.template ? { template: true as const } : {}), isPractice: r.isPractice,
       systems: r.fleet ? r.systems.filter((id) => !byId.get(id)?.group) : r.systems,
       ...(r.fleet ? { fleet: r.fleet } : {}),
       held: r.held, sensitive: r.sensitive, posture: r.posture, postureText: words.posture, controlsText: words.controls,

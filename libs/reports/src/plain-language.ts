@@ -2,10 +2,22 @@
  * Words a practice owner understands, for executive summaries and the law-enforcement view. Only
  * presentation: severities and postures come from the report, never recomputed here.
  */
-import { bindsToBreachRule, BREACH_RULE_MAX_DAYS, setsAsideBreachRule, factValueText, nameList, settingValue, type FactName, type FactValueMap, type FindingKind, type Severity } from '@custody/domain';
+import { bindsToBreachRule, BREACH_RULE_MAX_DAYS, setsAsideBreachRule, factValueText, nameList, roleLabel, settingValue, type FactName, type FactValueMap, type FindingKind, type GraphSystem, type Severity } from '@custody/domain';
 
 // The labels live in the domain, shared with the rules' finding text; reports and the dashboard keep importing them here.
 export { categoryLabel, factValueText, kindLabel, legalBasisText, roleLabel, settingLabel, settingValue } from '@custody/domain';
+
+/** How a template's role reads ({@link GraphSystem.template}: a BAA whose party's name is left blank). */
+export const TEMPLATE_ROLE = 'template: no vendor named';
+
+/**
+ * A system's role as the reports and the dashboard list it beside its name: a template's is unknown (no vendor named,
+ * so no catalogue role: 'other'), so it reads as the template it is, and a role it was given stands before that.
+ */
+export function roleText(s: Pick<GraphSystem, 'role' | 'template'>): string {
+  if (!s.template) return roleLabel(s.role);
+  return s.role === 'other' ? TEMPLATE_ROLE : `${roleLabel(s.role)}, ${TEMPLATE_ROLE}`;
+}
 
 /**
  * One sentence per finding kind. `who` names the subject (a system, `A → B` for a flow, a path); `party` the

@@ -3,10 +3,10 @@ import type { AuditReport, Severity } from '@custody/domain';
 import { escapeHtml as esc } from './escape.js';
 import { graphLegendHtml, renderGraphSvg } from './graph-svg.js';
 import { REPORT_CSS } from './html-style.js';
-import { categoryLabel, legalBasisText, POSTURE_TEXT, roleLabel, settingLabel, settingValuesText, SEVERITY_LABEL } from './plain-language.js';
+import { categoryLabel, legalBasisText, POSTURE_TEXT, settingLabel, settingValuesText, SEVERITY_LABEL } from './plain-language.js';
 import { contractsSection, coverPage, fixesTable, groupsSection, NOT_LEGAL_ADVICE, pill, planSection, scoreExplained, table } from './consultant-sections.js';
 import { buildReportModel, type ReportModel } from './report-model.js';
-import { APPENDIX_METHOD, documentSystem, fleetScopeText, LE_INTRO, LE_LEAD, PRACTICE_POSTURE } from './report-text.js';
+import { APPENDIX_METHOD, documentSystem, fleetScopeText, LE_INTRO, LE_LEAD, PRACTICE_POSTURE, roleText } from './report-text.js';
 
 /** Options for {@link renderHtml}. */
 export interface HtmlRenderOptions {
@@ -37,7 +37,7 @@ function lawEnforcement(m: ReportModel): string {
     // The model never offers a bare clause heading as the quote: it proves nothing to a reader.
     const quoteOf = (x: Pick<LawEnforcementRow, 'quote' | 'headingOnlyIn'>) => x.quote ? `<blockquote>${esc(x.quote.quote)}<cite>${esc(x.quote.file ?? '')}</cite></blockquote>`
       : x.headingOnlyIn ? `<span class="muted">Only the clause heading was found in ${esc(x.headingOnlyIn)}</span>` : '<span class="muted">—</span>';
-    const head = `<b>${esc(r.system.name)}</b><br><span class="muted">${esc(roleLabel(r.system.role))}</span>`;
+    const head = `<b>${esc(r.system.name)}</b><br><span class="muted">${esc(roleText(r.system))}</span>`;
     // Bound through a flow-down for one sender's data only: each part of its data with the terms that govern it.
     if (r.routes) {
       return [head, cats(r.sensitive), r.routes.map((x) => `<b>${esc(routeLabel(x))}</b>: ${esc(POSTURE_TEXT[x.posture].posture)}`).join('<br>') + `<br><span class="muted">${esc(p.controls)}</span>`,

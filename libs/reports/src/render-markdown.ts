@@ -4,11 +4,11 @@ import { FACT_NAMES } from '@custody/domain';
 import { EFFORT_LABEL, effortOf, type FindingGroup } from './consultant-plan.js';
 import { firstSentence } from './consultant-sections.js';
 import { safeUrl } from './escape.js';
-import { categoryLabel, FACT_LABEL, factText, legalBasisText, POSTURE_TEXT, roleLabel, SEVERITY_LABEL, settingLabel, settingValuesText } from './plain-language.js';
+import { categoryLabel, FACT_LABEL, factText, legalBasisText, POSTURE_TEXT, SEVERITY_LABEL, settingLabel, settingValuesText } from './plain-language.js';
 import { buildReportModel, isOpen, type ReportModel } from './report-model.js';
 import {
   APPENDIX_METHOD, bandText, CONTRACTS_INTRO, count, COVER_METHOD, FIXES_INTRO, groupPlaces, groupsIntro, LE_INTRO, LE_LEAD, lensText, NOT_LEGAL_ADVICE,
-  contractColumn, documentSystem, fleetScopeText, PLAN_INTRO, PRACTICE_POSTURE, scopeText, scoreText, sections, TEMPLATE_GROUP, TEMPLATE_ROLE, TEMPLATE_SCORE, unlinkedText,
+  contractColumn, documentSystem, fleetScopeText, PLAN_INTRO, PRACTICE_POSTURE, scopeText, scoreText, sections, TEMPLATE_GROUP, TEMPLATE_SCORE, roleText, unlinkedText,
 } from './report-text.js';
 
 /** Options for {@link renderMarkdown}. */
@@ -74,9 +74,9 @@ function lawEnforcement(m: ReportModel): string[] {
     // Bound through a flow-down for one sender's data only: each part of its data with the terms that govern it.
     if (r.routes) {
       const parts = r.routes.map((x) => `${md(routeLabel(x))}: ${md(POSTURE_TEXT[x.posture].posture)}`);
-      return [`**${cell(r.system.name)}** (${roleLabel(r.system.role)})`, cats(r.sensitive), `${parts.join('; ')}. ${md(p.controls)}`, r.routes.map((x) => `${md(routeLabel(x))}: ${quoteOf(x)}`).join('; ')];
+      return [`**${cell(r.system.name)}** (${roleText(r.system)})`, cats(r.sensitive), `${parts.join('; ')}. ${md(p.controls)}`, r.routes.map((x) => `${md(routeLabel(x))}: ${quoteOf(x)}`).join('; ')];
     }
-    return [`**${cell(r.system.name)}** (${roleLabel(r.system.role)})`, cats(r.sensitive), `${md(p.posture)}. ${md(p.controls)}`, quoteOf(r)];
+    return [`**${cell(r.system.name)}** (${roleText(r.system)})`, cats(r.sensitive), `${md(p.posture)}. ${md(p.controls)}`, quoteOf(r)];
   });
   const out = ['## Law-enforcement view', '', `**${md(LE_LEAD)}** ${md(LE_INTRO)}`, '',
     table(['Holder', 'Sensitive data held', 'Releases records, and who decides', 'Contract quote'], rows), ''];
@@ -104,7 +104,7 @@ function graph(m: ReportModel): string[] {
   for (const s of m.report.systems) {
     const key = s.group ? `fleet:${s.group.vendor ?? s.name}` : s.id;
     const row = rows.get(key) ?? {
-      name: s.group?.vendor ?? s.name, role: roleLabel(s.role) + (s.template ? `, ${TEMPLATE_ROLE}` : s.assessed ? ', assessed from its contract' : ''), exposure: 0,
+      name: s.group?.vendor ?? s.name, role: roleText(s) + (!s.template && s.assessed ? ', assessed from its contract' : ''), exposure: 0,
       ...(s.template ? { template: true as const } : {}), findings: new Set<string>(), installs: 0,
     };
     row.exposure = Math.max(row.exposure, score(s.id));

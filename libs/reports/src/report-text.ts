@@ -78,7 +78,7 @@ export const COVER_METHOD = 'Every contract was read for the 12 terms that decid
 
 /** The cover's score for a template ({@link ReportModel.template}): none applies, and why, in the fewest words. */
 export const TEMPLATE_SCORE = 'not applicable (template: no vendor named)';
-export const TEMPLATE_ROLE = 'template: no vendor named';
+export { TEMPLATE_ROLE, roleText } from './plain-language.js';
 
 /**
  * A template names no vendor, so a score would rate no one: a practice owner reading "0 / 100" takes it for safe terms.

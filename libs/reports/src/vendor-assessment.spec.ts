@@ -83,7 +83,7 @@ describe('a vendor assessment says so in every report', () => {
     expect(md).toContain('- **Exposure score:** not applicable (template: no vendor named)');
     expect(md).not.toMatch(/0 \/ 100|no exposure/);
     expect(md).toContain('No score applies: this is a template that leaves the vendor\'s name blank, so no vendor was assessed');
-    expect(md).toMatch(/\n\| Business Associate \(name left blank in sample-baa\.md\) \| other, template: no vendor named \| n\/a \| 0 \|/);
+    expect(md).toMatch(/\n\| Business Associate \(name left blank in sample-baa\.md\) \| template: no vendor named \| n\/a \| 0 \|/);
     const html = renderHtml(templateReport()).replace(/&#39;/g, '\'');
     expect(html).toContain('<div class="kicker">Template review: no vendor named</div>');
     expect(html).toContain('<div class="value">n/a</div>');
@@ -120,10 +120,28 @@ describe('a vendor assessment says so in every report', () => {
     // Its review is no open finding of the vendor's: not counted among them, not in the plan.
     expect(md).toContain('It adds up 1 open finding,');
     expect(md).not.toMatch(/\*\*Business Associate \(name left blank in baa-template\.md\)\*\* · −/);
-    expect(md).toMatch(/\n\| Business Associate \(name left blank in baa-template\.md\) \| other, template: no vendor named \| n\/a \| 0 \|/);
+    expect(md).toMatch(/\n\| Business Associate \(name left blank in baa-template\.md\) \| template: no vendor named \| n\/a \| 0 \|/);
     const html = renderHtml(mixedReport()).replace(/&#39;/g, '\'');
     expect(html).toContain('<div class="kicker">Vendor assessment</div><h1>Marlow Notes, Inc.</h1>');
     expect(html).toContain('· template review, not scored</span></h4>');
+  });
+
+  it('the law-enforcement view names a template\'s role as a template, not "other" (Markdown, HTML and so PDF)', () => {
+    const r = mixedReport();
+    // The template's clauses, with a law-enforcement clause to quote: a row of its own.
+    const contracts = sampleAuditReport().systems.find((s) => s.id === 'scribe')!.contracts;
+    const report = { ...r, systems: r.systems.map((s) => (s.template ? { ...s, contracts } : s)) };
+    const md = renderMarkdown(report);
+    const le = md.slice(md.indexOf('## Law-enforcement view'), md.indexOf('\n## ', md.indexOf('## Law-enforcement view') + 1));
+    expect(le).toContain('| **Business Associate (name left blank in baa-template.md)** (template: no vendor named) |');
+    expect(le).not.toContain('(other)');
+    const html = renderHtml(report);
+    const leHtml = html.slice(html.indexOf('<section id="law-enforcement"'), html.indexOf('</section>', html.indexOf('<section id="law-enforcement"')));
+    expect(leHtml).toContain('<b>Business Associate (name left blank in baa-template.md)</b><br><span class="muted">template: no vendor named</span>');
+    // A template given a role keeps it, marked as a template; a named vendor's role is as it was.
+    const ehr = renderMarkdown({ ...report, systems: report.systems.map((s) => (s.template ? { ...s, role: 'ehr' as const } : s)) });
+    expect(ehr).toContain('| **Business Associate (name left blank in baa-template.md)** (EHR, template: no vendor named) |');
+    expect(renderMarkdown(sampleAuditReport())).toContain('| **ScribeWell AI** (AI notetaker) |');
   });
 
   it('templates alone: a template review, whose scope says no vendor was assessed', () => {

@@ -31,6 +31,7 @@ class LawEnforcementHolderDto implements LawEnforcementHolder {
   @ApiProperty({ description: 'The row\'s system (a fleet row: its vendor\'s service, or its first install)' }) id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ enum: SYSTEM_ROLES }) role!: SystemRole;
+  @ApiPropertyOptional({ enum: [true], description: 'The row\'s system is a template (its vendor\'s name left blank): its role reads "template: no vendor named"' }) template?: true;
   @ApiProperty() isPractice!: boolean;
   @ApiProperty({ type: [String], description: 'Systems the row stands for, fleet installs aside (see fleet)' }) systems!: string[];
   @ApiPropertyOptional({ type: HolderFleetDto, description: 'A fleet row: its installs, counted' }) fleet?: HolderFleetDto;

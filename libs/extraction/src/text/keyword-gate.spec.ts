@@ -12,6 +12,15 @@ describe('requiredPrefixes', () => {
     expect(mayMatch(/\bthe\s*law/i, 'thelaw')).toBe(true);
   });
 
+  it('reads the words after a lookaround where they would start (it takes no characters), not a lookaround made optional', () => {
+    expect(requiredPrefixes(/\b(?<=\bare\s+)using|\b(?<!not )(?:law|legal)|\b(?=e)each|\b(?!x)vendor/i)).toEqual(['using', 'law', 'legal', 'each', 'vendor']);
+    expect(mayMatch(/\b(?<=\bare\s+)using/i, 'they are using it')).toBe(true);
+    expect(mayMatch(/\b(?<=\bare\s+)using/i, 'they are amusing')).toBe(false);
+    // A lookaround with no word start before it, or one made optional: no gate.
+    expect(requiredPrefixes(/(?<=\bwe\s)use/i)).toBeUndefined();
+    expect(requiredPrefixes(new RegExp('\\b(?=a)?ab', 'i'))).toBeUndefined();
+  });
+
   it('gives up on what it cannot read as a word start followed by literals', () => {
     for (const re of [/health|\bphi\b/i, /\b(?:service\s+)?/i, /\b(?:service\s+){2}x/i, /\s*use/i, /(?<=\bwe\s)use/i, /\buse/iu, /\buse/yi, /\b\d+ days/i, /\b(?:a|)b/i, /\b[ab]c/i, /^x/m]) {
       expect(requiredPrefixes(re)).toBeUndefined();

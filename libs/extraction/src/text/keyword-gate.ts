@@ -13,9 +13,12 @@
  * not [A-Za-z0-9_]: what `\b` before a letter means without the `u` flag, and what a leading `\s` consumes) with
  * one of those runs, compared ASCII-case-insensitively (without `u`, `i` never folds a non-ASCII character onto an
  * ASCII one). A sentence in which no word start begins with any of the runs cannot match; every other sentence
- * still gets the pattern itself, so the answer is the pattern's. Any source the reader does not understand (a
- * lookbehind, a counted group, `u`/`y`/`m` flags, an alternative with no word start) gets no gate: every sentence
- * is tested, as before.
+ * still gets the pattern itself, so the answer is the pattern's. A lookaround (lookahead or lookbehind, `(?=`,
+ * `(?!`, `(?<=`, `(?<!`) where the words would start takes no characters, so the words are read from what follows it
+ * (`\b(?<=\bare\s+)using` is gated on "using"): it only narrows where a match may begin, never moves it. Any source
+ * the reader does not understand (a lookaround or group with `?`, `*` or `{…}` after it, a counted group, the
+ * `u`/`v`/`y`/`m` flags, an alternative with no word start or whose first run does not begin with a letter) gets no
+ * gate: every sentence is tested, as before.
  */
 import { KeywordGate } from './keyword-trie.js';
 
