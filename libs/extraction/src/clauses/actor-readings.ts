@@ -106,10 +106,25 @@ export const FOR_THE_VENDOR = /\b(?:on\s+(?:our|its|the company's)\s+behalf|on\s
 // ("Unless otherwise permitted by law, you may not …").
 const DUTY_OPENS = /^\W*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+)?(?:\*\*[^*]{1,80}\*\*\W*)?(?:(?:unless|except|where|when|if)\b[^,.;]{0,80},\s*)?(?:(?:do not|don't|never)\s+(?!sell\b|share\b|track\b)[a-z]|(?:you|your\s+(?:apps?|applications?|sites?|websites?|products?|ads?|games?|extensions?)|(?:the\s+|all\s+|any\s+|each\s+)?(?:developers?|publishers?|advertisers?|merchants?|sellers?|creators?|partners?|licensees?|apps|applications|extensions))\b[^.;:]{0,140}?\b(?:must|should|shall|may not|cannot|can't|are (?:required|expected|not (?:allowed|permitted)) to|is (?:required|expected) to|need to)\b)/i;
 // A rule with no actor: a modal passive ("Data collected from apps may only be shared …", "… may be permitted provided
-// that …").
-const IMPERSONAL_RULE = /\b(?:may|must|shall|should|can|cannot)\s+(?:only\s+|not\s+|never\s+|also\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\b/i;
+// that …", "… may not be sold …").
+const IMPERSONAL_RULE = /\b(?:may|must|shall|should|can|cannot)\s+(?:only\s+|not\s+|never\s+|also\s+)?be\s+(?:[a-z]+ly\s+)?(?:[a-z]+(?:ed|en|wn)|sold|sent|held|kept|lent|made|put|set|told)\b/i;
 // The vendor or the reader's own data in the sentence: "we", "our", "your information" keep it the vendor's statement.
 const VENDOR_OR_READER = /\b(?:we|us|our|your)\b/i;
+
+// A word for data as the passive's subject ("Personal data may be disclosed …", "PHI may be disclosed …").
+const DATA_SUBJECT = /\b(?:data|information|info|phi|ephi|records?|content|files?|recordings?|messages?|communications?)\b/i;
+// Data named by the governed party's source ("Data collected from apps", "Information gathered by the extension",
+// "Data received from the Marketing API"): what the governed party holds.
+const GOVERNED_SOURCE = /\b(?:collected|obtained|gathered|received|accessed|derived|retrieved|acquired|read)\s+(?:from|through|via|by|using|with)\b/i;
+/**
+ * Whose thing the passive rule is about: the governed party's data (named by its source) or no data at all ("third-party
+ * analytics … may be permitted"). A bare word for data ("Personal data may be disclosed to law enforcement …", "Customer
+ * Data shall be deleted …") is data the vendor holds: after the reader's duties in a terms of use, it is still the
+ * vendor's own handling, said without an actor.
+ */
+function governedSubject(subject: string): boolean {
+  return GOVERNED_SOURCE.test(subject) || !DATA_SUBJECT.test(subject);
+}
 
 /**
  * Whether an actorless rule (a modal passive naming neither the vendor nor the reader's data) sits in a run of duties of
@@ -120,7 +135,8 @@ const VENDOR_OR_READER = /\b(?:we|us|our|your)\b/i;
  */
 export function governedRun(sentences: Sentence[], s: Sentence, vendorNames: readonly string[] = []): boolean {
   const v = s.view;
-  if (!IMPERSONAL_RULE.test(v) || VENDOR_OR_READER.test(v) || DUTY_OPENS.test(v)) return false;
+  const rule = IMPERSONAL_RULE.exec(v);
+  if (!rule || VENDOR_OR_READER.test(v) || DUTY_OPENS.test(v) || !governedSubject(v.slice(0, rule.index))) return false;
   // The vendor named as one who acts ("Acme may share …"); its name inside a title ("the Acme Developer Program License
   // Agreement") is no actor.
   if (vendorNames.some((n) => n.length > 2 && new RegExp(String.raw`\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\s+(?:\w+\s+)?(?:may|will|can|shall|must|might|would|does|do|is|are|uses|shares|sells|collects|processes|discloses)\b`, 'i').test(v))) return false;

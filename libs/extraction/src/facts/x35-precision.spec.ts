@@ -35,6 +35,23 @@ describe('an actorless rule among the reader\'s or governed parties\' duties is 
   });
 });
 
+describe('review (rev-x35prec): a bare word for data as the passive\'s subject stays the vendor\'s, after the reader\'s duties too', () => {
+  const offshore = (t: string) => factOf('offshore_processing', t);
+  const ret = (t: string) => factOf('return_or_destroy_on_termination', t);
+  it('near misses: terms of use or a BAA, the user\'s duties, then the vendor\'s own handling said without an actor', () => {
+    expect(law('You must keep your password confidential. You must not share your account with anyone. Personal data may be disclosed to law enforcement in response to a subpoena or other legal request.')).toBe('any_legal_request');
+    expect(law('Do not upload content you do not own. Do not harass other users. Information may be shared with government authorities where required by law.')).toBe('any_legal_request');
+    expect(flowdown('You must not use the Services to store PHI unless you have signed a BAA. You must configure access controls for your workforce. PHI may be disclosed to subcontractors only if they agree in writing to the same restrictions and conditions that apply to Business Associate.')).toBe('yes');
+    expect(offshore('You must comply with all applicable export control laws. You may not use the Services in any embargoed country. Personal data may be transferred to and processed in countries outside the European Economic Area.')).toBe('yes');
+    expect(ret('You should export any content you wish to keep. You must download your records before the end of the term. Customer Data shall be deleted within 30 days after termination.')).toBe('yes');
+  });
+  it('paraphrases: data named by the governed party\'s source (its SDK, its extension, an API it calls) is theirs', () => {
+    expect(sale('Developers must publish a privacy policy. Developers must obtain user consent before collecting location. Data obtained through the SDK may not be sold to data brokers.')).toBe('unspecified');
+    expect(law('Your app must include a privacy policy. Your app must not collect data without consent. Information gathered by the extension may be disclosed to authorities only where required by law.')).toBe('unspecified');
+    expect(ai('Advertisers must comply with the ad policies. Advertisers must not target minors. Data received from the Marketing API may not be used to train machine learning models.')).toBe('unspecified');
+  });
+});
+
 describe('"access to" withdrawn or restored is the availability of content, not a disclosure (clauses/vocabulary-senses)', () => {
   it('a copyright counter-notice: access re-enabled unless the complainant seeks a court order', () => {
     expect(law('Unless we receive further notice from the original complaining party that it has filed an action seeking a court order to restrain the allegedly infringing activity, we may replace or re-enable access to the allegedly infringing content ten business days after the date on which we received the valid counter-request.')).toBe('unspecified');
