@@ -100,3 +100,53 @@ export const VERB_GROUP_WORDS = ['who', 'that', 'also', 'then', 'only', 'still',
 export const OTHER_PROVIDER = /\b(?:third|partners?|advertis\w*|networks?)\b|s$/i;
 // The act done for the vendor ("… to train our models", "on our behalf"): its providers working for it, not for themselves.
 export const FOR_THE_VENDOR = /\b(?:on\s+(?:our|its|the company's)\s+behalf|on\s+behalf\s+of\s+(?:us|the company)|for\s+us\b|(?:our|the company's)\s+(?:own\s+)?(?:[\w-]+,?\s+(?:and\s+|or\s+)?){0,3}?(?:models?|ai|artificial intelligence|algorithms?|machine learning|systems?|technolog(?:y|ies)|servers?|data cent(?:er|re)s?|infrastructure|facilit(?:y|ies)|regions?|cloud))\b/i;
+
+// A sentence that opens on a duty of the reader or of a party a platform governs: "You must …", "Apps should not …",
+// "Your app must …", "Developers are required to …", or an imperative to the reader ("Do not use …"), after a list mark, a bold run-in title or an opening condition
+// ("Unless otherwise permitted by law, you may not …").
+const DUTY_OPENS = /^\W*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3})[.)]?\s+)?(?:\*\*[^*]{1,80}\*\*\W*)?(?:(?:unless|except|where|when|if)\b[^,.;]{0,80},\s*)?(?:(?:do not|don't|never)\s+(?!sell\b|share\b|track\b)[a-z]|(?:you|your\s+(?:apps?|applications?|sites?|websites?|products?|ads?|games?|extensions?)|(?:the\s+|all\s+|any\s+|each\s+)?(?:developers?|publishers?|advertisers?|merchants?|sellers?|creators?|partners?|licensees?|apps|applications|extensions))\b[^.;:]{0,140}?\b(?:must|should|shall|may not|cannot|can't|are (?:required|expected|not (?:allowed|permitted)) to|is (?:required|expected) to|need to)\b)/i;
+// A rule with no actor: a modal passive ("Data collected from apps may only be shared …", "… may be permitted provided
+// that …", "… may not be sold …").
+const IMPERSONAL_RULE = /\b(?:may|must|shall|should|can|cannot)\s+(?:only\s+|not\s+|never\s+|also\s+)?be\s+(?:[a-z]+ly\s+)?(?:[a-z]+(?:ed|en|wn)|sold|sent|held|kept|lent|made|put|set|told)\b/i;
+// The vendor or the reader's own data in the sentence: "we", "our", "your information" keep it the vendor's statement.
+const VENDOR_OR_READER = /\b(?:we|us|our|your)\b/i;
+
+// A word for data as the passive's subject ("Personal data may be disclosed …", "PHI may be disclosed …").
+const DATA_SUBJECT = /\b(?:data|information|info|phi|ephi|records?|content|files?|recordings?|messages?|communications?)\b/i;
+// Data named by the governed party's source ("Data collected from apps", "Information gathered by the extension",
+// "Data received from the Marketing API"): what the governed party holds.
+const GOVERNED_SOURCE = /\b(?:collected|obtained|gathered|received|accessed|derived|retrieved|acquired|read)\s+(?:from|through|via|by|using|with)\b/i;
+/**
+ * Whose thing the passive rule is about: the governed party's data (named by its source) or no data at all ("third-party
+ * analytics … may be permitted"). A bare word for data ("Personal data may be disclosed to law enforcement …", "Customer
+ * Data shall be deleted …") is data the vendor holds: after the reader's duties in a terms of use, it is still the
+ * vendor's own handling, said without an actor.
+ */
+function governedSubject(subject: string): boolean {
+  return GOVERNED_SOURCE.test(subject) || !DATA_SUBJECT.test(subject);
+}
+
+/**
+ * Whether an actorless rule (a modal passive naming neither the vendor nor the reader's data) sits in a run of duties of
+ * the reader or of the parties a platform governs: two of the (up to four) sentences before it, back to a heading or to a
+ * sentence where the vendor speaks, open on such a duty. A developer guideline's "Data collected from apps may only be
+ * shared with third parties to improve the app or serve advertising", after "You must …" twice, is what the developer
+ * may do, not what the vendor does with anyone's data; the vendor's own rule names it ("we", "our") or the reader's data.
+ */
+export function governedRun(sentences: Sentence[], s: Sentence, vendorNames: readonly string[] = []): boolean {
+  const v = s.view;
+  const rule = IMPERSONAL_RULE.exec(v);
+  if (!rule || VENDOR_OR_READER.test(v) || DUTY_OPENS.test(v) || !governedSubject(v.slice(0, rule.index))) return false;
+  // The vendor named as one who acts ("Acme may share …"); its name inside a title ("the Acme Developer Program License
+  // Agreement") is no actor.
+  if (vendorNames.some((n) => n.length > 2 && new RegExp(String.raw`\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\s+(?:\w+\s+)?(?:may|will|can|shall|must|might|would|does|do|is|are|uses|shares|sells|collects|processes|discloses)\b`, 'i').test(v))) return false;
+  let duties = 0;
+  for (let i = s.index - 1; i >= 0 && i >= s.index - 4; i--) {
+    const p = sentences[i];
+    if (p.isHeading) break;
+    if (DUTY_OPENS.test(p.view)) {
+      if (++duties >= 2) return true;
+    } else if (/\b(?:we|us|our)\b/i.test(p.view)) break;
+  }
+  return false;
+}

@@ -18,6 +18,10 @@ export const NOT_IN_CONTEXT: { cat: Category; kind?: string; phrase: RegExp; bef
   // "anonymous" qualifies people and channels as often as data ("an anonymous reporting system", "anonymous or prank
   // phone calls"): it is de-identified data only before a word for data ("anonymous statistics", "anonymous usage data").
   { cat: 'action', kind: 'deidentify', phrase: /^anonymous$/, after: /^(?!\s*,?\s+(?:(?:or|and)\s+)?(?:[\w-]+,?\s+){0,2}?(?:information|data|documents?|files?|content|personal|statistics?|stats|identifiers?|usage|logs?|analytics|form|basis|metrics|aggregates?|traffic|details?|records?|ids?|insights?|numbers?|counts?|measurements?|surveys?)\b)/ },
+  // "re-enable access to the content", "restrict access to your account", "suspend your access to the Services": the
+  // availability of the service or of content is withdrawn or restored, nobody is handed data. Not "enable access to"
+  // or "grant access to" (those open it to someone).
+  { cat: 'action', kind: 'disclose', phrase: /^access to$/, before: /\b(?:re-?enabl|restor|reinstat|disabl|remov|block|suspend|limit|restrict|revok|deny|denie|terminat|cut(?:ting)? off|los|regain)(?:e|es|ed|ing|s)?\s+(?:or\s+[\w-]+\s+)?(?:(?:your|the|their|its|his|her|user|users'|any|all)\s+)?$/ },
   // "provided that", "provided, however": a proviso, not a disclosure.
   { cat: 'action', kind: 'disclose', phrase: /^provided$/, after: /^\s*(?:that|,\s*however|however)\b/ },
   // "this Privacy Notice", "our notice", "notice of changes": a document or a change notice, not notice of a demand.

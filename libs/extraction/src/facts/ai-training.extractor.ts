@@ -6,6 +6,7 @@ import type { Fact } from '@custody/domain';
 import type { Sentence } from '../text/sentences.js';
 import { CUSTOMER_DATA, POINTER, PUBLIC_SOURCES, restrictsOthers, VENDOR_MATERIALS } from '../clauses/actor-readings.js';
 import { othersAct } from '../clauses/doer.js';
+import { demoteGovernedRuns } from './governed-runs.js';
 
 type V = Fact<'ai_training_on_customer_data'>['value'];
 
@@ -48,7 +49,9 @@ const OPT_IN = /\bopt(?:s|ed)?[- ]in\b|\bunless (?:and until )?(?:the )?(?:custo
 // A refusal with consent as its exception ("we will not use your inputs to train models without your prior consent"):
 // not used unless the user consents, opt_in (README), not a plain refusal. Only after a refusal: "may train … without
 // your consent" is a use.
-const WITHOUT_CONSENT = /\bwithout\s+(?:(?:your|their|the user's|the customer's|customer's|users'|the)\s+)?(?:[\w-]+\s+(?:or\s+|and\s+)?){0,3}?(?:consent|permission|authori[sz]ation|instructions?|opt-in|approval)\b/i;
+// The one who consents may be named by a possessive noun ("without that Artist's express permission", "without each
+// Member's consent"), not only by "your" or "the user's".
+const WITHOUT_CONSENT = /\bwithout\s+(?:(?:your|their|the user's|the customer's|customer's|users'|the)\s+)?(?:[\w-]+(?:['’]s|s['’])?\s+(?:or\s+|and\s+)?){0,3}?(?:consent|permission|authori[sz]ation|instructions?|opt-in|approval)\b/i;
 // The consent must except the training itself, not another act joined after it ("we do not train on your data, nor do we
 // share it without your consent", "…; we will not disclose it without your consent"): no clause break, and no "and/or"
 // bringing in a subject or another verb of handling data, between the training and "without" (a second training verb,
@@ -127,7 +130,7 @@ export function extractAiTraining(ctx: FactContext): Fact<'ai_training_on_custom
       }
     }
   }
-  return decide('ai_training_on_customer_data', cands, ['opt_out', 'opt_in', 'allowed', 'prohibited']);
+  return decide('ai_training_on_customer_data', demoteGovernedRuns(ctx, cands), ['opt_out', 'opt_in', 'allowed', 'prohibited']);
 }
 // The words of a control over the use (object, opt out): one pattern for the process, not one per document, so the
 // keyword gate (text/keyword-gate.ts) gives it one bit (a literal here took a new bit per call until none were left).

@@ -51,6 +51,7 @@ import {
 import { CHANNEL_REVIEW, CONCEDED, SCOPED, SCOPED_REVIEW, scopingLead } from './data-sale-scope.js';
 import { execPastTopic, governedPartyDuty, governedPartyRefuses, inLinkText, linkOnly, notVendorMarketing, userRunsAds } from './data-sale-actors.js';
 import { readNoSharing } from './data-sale-no-sharing.js';
+import { demoteGovernedRuns } from './governed-runs.js';
 
 type V = Fact<'data_sale_or_marketing'>['value'];
 // A negation inside the matched permission takes it back; "including, but not limited to" widens a list and negates nothing.
@@ -80,7 +81,7 @@ export function extractDataSaleMarketing(ctx: FactContext): Fact<'data_sale_or_m
     const c = readNoSharing(ctx, s);
     if (c) cands.push(c);
   }
-  return decide('data_sale_or_marketing', cands, ['allowed', 'prohibited']);
+  return decide('data_sale_or_marketing', demoteGovernedRuns(ctx, cands), ['allowed', 'prohibited']);
 }
 const NO_SHARING_PREFILTER = /\bthird[- ]?part(?:y|ies)\b/i;
 

@@ -11,6 +11,7 @@ import type { Sentence } from '../text/sentences.js';
 import type { Candidate, FactContext } from './fact-context.js';
 import { clauseEvidence, decide, isOperative, operative } from './fact-context.js';
 import { escapeRegExp } from '../text/escape-regexp.js';
+import { demoteGovernedRuns } from './governed-runs.js';
 
 type V = Fact<'deidentified_data_use'>['value'];
 
@@ -247,7 +248,7 @@ export function extractDeidentified(ctx: FactContext): Fact<'deidentified_data_u
       }
     }
   }
-  return decide('deidentified_data_use', cands, ['allowed', 'prohibited']);
+  return decide('deidentified_data_use', demoteGovernedRuns(ctx, cands), ['allowed', 'prohibited']);
 }
 
 /**

@@ -10,6 +10,7 @@ import { noticeOfDisclosureBefore, noticeReading } from './law-enforcement-notic
 import { AGENT_BY, aboutData, agentSide, identityAt, firstPerson, previousClauses, USER_AGENT, vendorActs } from './law-enforcement-parties.js';
 import { leadExcepted } from '../clauses/list-lead.js';
 import { restrictsOthers } from '../clauses/actor-readings.js';
+import { demoteGovernedRuns } from './governed-runs.js';
 
 type V = Fact<'law_enforcement_disclosure'>['value'];
 
@@ -344,5 +345,5 @@ export function extractLawEnforcement(ctx: FactContext): Fact<'law_enforcement_d
       cands.push({ value: 'any_legal_request', evidence: ev, confidence: onlyByLaw ? 0.7 : 0.8 });
     }
   }
-  return decide('law_enforcement_disclosure', settle(cands), ['judicial_process_only', 'legal_process_with_notice', 'any_legal_request']);
+  return decide('law_enforcement_disclosure', settle(demoteGovernedRuns(ctx, cands)), ['judicial_process_only', 'legal_process_with_notice', 'any_legal_request']);
 }

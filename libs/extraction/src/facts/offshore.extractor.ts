@@ -51,6 +51,7 @@ import {
   withoutTermsNotData,
   WORKS_FROM_ABROAD,
 } from './offshore-vocabulary.js';
+import { demoteGovernedRuns } from './governed-runs.js';
 
 type V = Fact<'offshore_processing'>['value'];
 // A purchase settled abroad ("some transactions might require foreign currency conversion or be processed in another
@@ -203,5 +204,5 @@ export function extractOffshore(ctx: FactContext): Fact<'offshore_processing'> {
       break;
     }
   }
-  return decide('offshore_processing', cands, ['yes', 'no']);
+  return decide('offshore_processing', demoteGovernedRuns(ctx, cands), ['yes', 'no']);
 }

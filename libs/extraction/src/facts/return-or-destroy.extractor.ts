@@ -43,6 +43,7 @@ import {
   ACCOUNT_END_WISH,
   CONSEQUENCE,
 } from './return-vocabulary.js';
+import { demoteGovernedRuns } from './governed-runs.js';
 
 // The precedence that decides return_or_destroy_on_termination: which sentences and clauses count, and what one clause
 // says (a deletion by the vendor first, then keeping with no end or to a stated end).
@@ -113,7 +114,7 @@ export function extractReturnOrDestroy(ctx: FactContext): Fact<'return_or_destro
       if (c) cands.push({ value: 'yes', evidence: clauseEvidence(ctx, c), confidence: 0.75 });
     }
   }
-  return decide('return_or_destroy_on_termination', cands, ['yes', 'no']);
+  return decide('return_or_destroy_on_termination', demoteGovernedRuns(ctx, cands), ['yes', 'no']);
 }
 /** What one clause says: the first deletion of the vendor's decides; failing one, open-ended keeping. */
 function readClause(c: Clause, deletes: Hit[], retains: Hit[], introSubject: Hit | undefined, scope: Scope, erasureAsked: boolean, earlier: Clause[], leadOption: boolean): Omit<Candidate<V>, 'evidence'> | undefined {

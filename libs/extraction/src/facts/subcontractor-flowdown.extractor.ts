@@ -11,6 +11,7 @@ import { tiedTo, vendorsStandardTied } from './flowdown-ties.js';
 import { AS_IF_WE, dataKept } from './flowdown-data-kept.js';
 import { withoutConditions } from './flowdown-conditions.js';
 import { opensAsDefinition } from '../text/definition-opening.js';
+import { demoteGovernedRuns } from './governed-runs.js';
 
 type V = Fact<'subcontractor_flowdown'>['value'];
 
@@ -293,5 +294,5 @@ export function extractSubcontractorFlowdown(ctx: FactContext): Fact<'subcontrac
     const cand = (BINDING.test(s.view) || dataKept(s.view) !== null ? readFlowdown(ctx, s) : undefined) ?? readFlowdownPair(ctx, s);
     if (cand && !settled.has(cand.evidence.start) && !cands.some((c) => (c.evidence.start ?? 0) <= (cand.evidence.start ?? 0) && (c.evidence.end ?? 0) >= (cand.evidence.end ?? 0))) cands.push(cand);
   }
-  return decide('subcontractor_flowdown', cands, ['yes', 'no']);
+  return decide('subcontractor_flowdown', demoteGovernedRuns(ctx, cands), ['yes', 'no']);
 }
