@@ -32,6 +32,21 @@ describe('an actor word that modifies a noun is not who acts', () => {
   });
 });
 
+describe('the subject of a contact relative clause on a noun is not who acts after it', () => {
+  it('"the ads you see" inside a list of purposes leaves "we" as the ones that report aggregate statistics', () => {
+    const text = 'We use location information to infer demographic information, to improve the relevance of the ads you see, to measure ad performance and to report aggregate statistics to advertisers.';
+    expect(factOf('deidentified_data_use', text)).toBe('allowed');
+  });
+  it('and in other words: "the pages you visit" before the vendor\'s purposes', () => {
+    const text = 'We analyse the pages you visit, to improve our service and to share aggregated statistics with partners.';
+    expect(factOf('deidentified_data_use', text)).toBe('allowed');
+  });
+  it('but when the user is the clause\'s own subject, its later act is still the user\'s', () => {
+    const text = 'You may export the reports you download, and share aggregated statistics with your own partners.';
+    expect(factOf('deidentified_data_use', text)).toBe('unspecified');
+  });
+});
+
 describe('a pronoun after a binding verb is the providers named just before', () => {
   it('"we ensure that they are bound" to our instructions and this policy is a flow-down', () => {
     const text = 'We use carefully chosen third parties who act as service providers. We ensure that they are bound by written obligations to process the information we share with them in accordance with our instructions and this Privacy Policy.';
