@@ -68,9 +68,10 @@ function nounModifier(c: Clause, x: Hit, h: Hit): boolean {
   // "including data you provide, to …": the actor of a reduced relative clause on the data just before it.
   // "to improve the ads you see, to measure … and to report …": the same after a noun a determiner opens (a contact
   // relative clause on it), whatever the noun.
-  // Not when the act is the word's own verb ("at the end of the term you may delete", "the moment you close your account
-  // you delete"): a noun phrase fronted as an adverbial is followed by the clause's own subject and verb.
-  const relative = /^(?:you|they|users?|customers?)$/.test(c.tokens[x.t0].lower) && (c.hits.some((o) => o.cat === 'object' && o.t1 === x.t0) || (afterDeterminedNoun(c, x.t0) && !ownVerb(c, x, h)));
+  // Only when a comma or "to" ends the relative clause before the act: otherwise the act is the word's own verb or one
+  // coordinated with it ("at the end of the term you may export your files and delete them", "the moment you close your
+  // account you delete"), a noun phrase fronted as an adverbial being followed by the clause's own subject and verb.
+  const relative = /^(?:you|they|users?|customers?)$/.test(c.tokens[x.t0].lower) && (c.hits.some((o) => o.cat === 'object' && o.t1 === x.t0) || (afterDeterminedNoun(c, x.t0) && !ownClause(c, x, h)));
   if (!modifies && !relative) return false;
   return c.hits.some((y) => y.cat === 'actor' && y.t1 <= x.t0 && y !== x && !afterPreposition(c, y.t0) && !/^(?:your|our)$/.test(c.tokens[y.t0].lower));
 }
@@ -91,12 +92,11 @@ function afterDeterminedNoun(c: Clause, t: number): boolean {
   }
   return false;
 }
-/** Whether the act `h` follows the actor `x` at once or after modals and adverbs only ("you may delete"): its own verb. */
-function ownVerb(c: Clause, x: Hit, h: Hit): boolean {
-  for (let i = x.t1; i < h.t0; i++) if (!OWN_VERB_GAP.test(c.tokens[i].lower)) return false;
+/** Whether no comma, semicolon or "to" stands between the actor `x` and the act `h`: the act is in the actor's own clause. */
+function ownClause(c: Clause, x: Hit, h: Hit): boolean {
+  for (let i = x.t1; i < h.t0; i++) if (/^(?:,|;|:|to)$/.test(c.tokens[i].lower)) return false;
   return true;
 }
-const OWN_VERB_GAP = /^(?:will|shall|must|may|can|should|would|could|might|not|also|then|only|[a-z]+ly)$/;
 // Nouns an actor word modifies ("user behavior", "customer support", "vendor management"): what belongs to or concerns
 // them. Vocabulary, reviewed as data: nouns, not verbs of the lexicon ("needs" is left out: "the user needs to remove").
 const MODIFIED_NOUN = /^(?:behaviou?rs?|activit(?:y|ies)|experiences?|interactions?|preferences?|profiles?|engagement|journeys?|satisfaction|demographics?|patterns?|trends?|habits?|feedback|management|relations(?:hips)?|segments?|lifecycle)$/;

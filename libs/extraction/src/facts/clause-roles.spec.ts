@@ -56,6 +56,10 @@ describe('a contact relative clause after any determined noun, and a fronted nou
     const text = 'We provide analytics dashboards, and at the end of each month you may aggregate the results and share aggregated statistics with your partners.';
     expect(factOf('deidentified_data_use', text)).toBe('unspecified');
   });
+  it('and a verb coordinated with the user\'s own is the user\'s too ("at the end of each month customers export … and share …")', () => {
+    const text = 'We provide dashboards and at the end of each month customers export the results and share aggregated statistics with partners.';
+    expect(factOf('deidentified_data_use', text)).toBe('unspecified');
+  });
   it('and "in such case you may share" is the user\'s act', () => {
     const text = 'We provide the export tool, and in such case you may share aggregated statistics with your own partners.';
     expect(factOf('deidentified_data_use', text)).toBe('unspecified');
@@ -65,6 +69,7 @@ describe('a contact relative clause after any determined noun, and a fronted nou
       'We host your workspace, and the moment you close your account you delete all of your files from the workspace.',
       'We provide storage and any time you close your account you will delete all of your files.',
       'We keep your files during the subscription, and at the end of the term you may delete all of your files from the workspace.',
+      'We keep your files during the subscription, and at the end of the term you may export your files and delete them from the workspace.',
     ])
       expect(factOf('return_or_destroy_on_termination', text)).toBe('unspecified');
   });
