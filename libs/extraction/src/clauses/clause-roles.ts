@@ -66,9 +66,36 @@ function nounModifier(c: Clause, x: Hit, h: Hit): boolean {
   const then = c.tokens[x.t1 + 1]?.lower;
   const modifies = next !== undefined && x.t1 < h.t0 && MODIFIED_NOUN.test(next.lower) && !(then !== undefined && VERB_FOLLOWER.test(then));
   // "including data you provide, to …": the actor of a reduced relative clause on the data just before it.
-  const relative = c.hits.some((o) => o.cat === 'object' && o.t1 === x.t0) && /^(?:you|they|users?|customers?)$/.test(c.tokens[x.t0].lower);
+  // "to improve the ads you see, to measure … and to report …": the same after a noun a determiner opens (a contact
+  // relative clause on it), whatever the noun.
+  // Only when a comma or "to" ends the relative clause before the act: otherwise the act is the word's own verb or one
+  // coordinated with it ("at the end of the term you may export your files and delete them", "the moment you close your
+  // account you delete"), a noun phrase fronted as an adverbial being followed by the clause's own subject and verb.
+  const relative = /^(?:you|they|users?|customers?)$/.test(c.tokens[x.t0].lower) && (c.hits.some((o) => o.cat === 'object' && o.t1 === x.t0) || (afterDeterminedNoun(c, x.t0) && !ownClause(c, x, h)));
   if (!modifies && !relative) return false;
   return c.hits.some((y) => y.cat === 'actor' && y.t1 <= x.t0 && y !== x && !afterPreposition(c, y.t0) && !/^(?:your|our)$/.test(c.tokens[y.t0].lower));
+}
+// Determiners that open a noun phrase a contact relative clause may follow ("the ads you see"); not "that"/"this", which
+// also open a clause or point back ("ensure that you …").
+const NOUN_OPENER = new Set([...DETERMINER].filter((w) => w !== 'that' && w !== 'this'));
+/**
+ * Whether token `t` follows a noun phrase a determiner opens, one to three words long with no preposition, coordinator
+ * or relative pronoun in it ("the ads | you see", "any content | you post"): then the actor at `t` opens a contact
+ * relative clause on that noun ("the ads you see"), not the clause's own subject.
+ */
+function afterDeterminedNoun(c: Clause, t: number): boolean {
+  for (let i = t - 1, words = 0; i >= 0 && words <= 3; i--) {
+    const w = c.tokens[i].lower;
+    if (NOUN_OPENER.has(w)) return words > 0;
+    if (!/^[a-z][a-z'-]*$/.test(w) || RECIPIENT_PREP.has(w) || COORDINATOR.has(w) || RELATIVE.has(w) || w === 'that' || w === 'this') return false;
+    words++;
+  }
+  return false;
+}
+/** Whether no comma, semicolon or "to" stands between the actor `x` and the act `h`: the act is in the actor's own clause. */
+function ownClause(c: Clause, x: Hit, h: Hit): boolean {
+  for (let i = x.t1; i < h.t0; i++) if (/^(?:,|;|:|to)$/.test(c.tokens[i].lower)) return false;
+  return true;
 }
 // Nouns an actor word modifies ("user behavior", "customer support", "vendor management"): what belongs to or concerns
 // them. Vocabulary, reviewed as data: nouns, not verbs of the lexicon ("needs" is left out: "the user needs to remove").

@@ -32,6 +32,49 @@ describe('an actor word that modifies a noun is not who acts', () => {
   });
 });
 
+describe('the subject of a contact relative clause on a noun is not who acts after it', () => {
+  it('"the ads you see" inside a list of purposes leaves "we" as the ones that report aggregate statistics', () => {
+    const text = 'We use location information to infer demographic information, to improve the relevance of the ads you see, to measure ad performance and to report aggregate statistics to advertisers.';
+    expect(factOf('deidentified_data_use', text)).toBe('allowed');
+  });
+  it('and in other words: "the pages you visit" before the vendor\'s purposes', () => {
+    const text = 'We analyse the pages you visit, to improve our service and to share aggregated statistics with partners.';
+    expect(factOf('deidentified_data_use', text)).toBe('allowed');
+  });
+  it('but when the user is the clause\'s own subject, its later act is still the user\'s', () => {
+    const text = 'You may export the reports you download, and share aggregated statistics with your own partners.';
+    expect(factOf('deidentified_data_use', text)).toBe('unspecified');
+  });
+});
+
+describe('a contact relative clause after any determined noun, and a fronted noun phrase that is no relative clause', () => {
+  it('"the videos you watch" and "the searches users make" are relative clauses: the vendor shares the statistics', () => {
+    expect(factOf('deidentified_data_use', 'We collect information about the videos you watch, to improve recommendations and to share aggregated statistics with advertisers.')).toBe('allowed');
+    expect(factOf('deidentified_data_use', 'We record the searches users make, to tune our ranking and to publish aggregated statistics about usage.')).toBe('allowed');
+  });
+  it('but "at the end of each month you may aggregate": the user is the subject of its own verb after a fronted time phrase', () => {
+    const text = 'We provide analytics dashboards, and at the end of each month you may aggregate the results and share aggregated statistics with your partners.';
+    expect(factOf('deidentified_data_use', text)).toBe('unspecified');
+  });
+  it('and a verb coordinated with the user\'s own is the user\'s too ("at the end of each month customers export … and share …")', () => {
+    const text = 'We provide dashboards and at the end of each month customers export the results and share aggregated statistics with partners.';
+    expect(factOf('deidentified_data_use', text)).toBe('unspecified');
+  });
+  it('and "in such case you may share" is the user\'s act', () => {
+    const text = 'We provide the export tool, and in such case you may share aggregated statistics with your own partners.';
+    expect(factOf('deidentified_data_use', text)).toBe('unspecified');
+  });
+  it('and the user deleting its own files after "the moment", "any time" or "at the end of the term" is no vendor deletion', () => {
+    for (const text of [
+      'We host your workspace, and the moment you close your account you delete all of your files from the workspace.',
+      'We provide storage and any time you close your account you will delete all of your files.',
+      'We keep your files during the subscription, and at the end of the term you may delete all of your files from the workspace.',
+      'We keep your files during the subscription, and at the end of the term you may export your files and delete them from the workspace.',
+    ])
+      expect(factOf('return_or_destroy_on_termination', text)).toBe('unspecified');
+  });
+});
+
 describe('a pronoun after a binding verb is the providers named just before', () => {
   it('"we ensure that they are bound" to our instructions and this policy is a flow-down', () => {
     const text = 'We use carefully chosen third parties who act as service providers. We ensure that they are bound by written obligations to process the information we share with them in accordance with our instructions and this Privacy Policy.';
