@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { FACT_NAMES, type FactSet, type Graph } from '@custody/domain';
 import { persistenceForFile, storedContent } from '../support/database.js';
 
@@ -75,9 +76,17 @@ describe(`persistence (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGl
       flows: Number(((await p.dataSource.query('SELECT count(*)::int AS n FROM flow_edge WHERE workspace_id = $1', [workspace.id])) as { n: number }[])[0]!.n),
     });
     const ids = (g: Graph) => g.systems.map((s) => s.id).sort();
-    // More rows than one step writes (1,000), so the rewrite takes several transactions.
+    // More rows than one step writes (1,000), so the rewrite takes several steps; each is one statement, not a
+    // transaction (in embedded mode a transaction holds the one session between its statements, while its
+    // client may be busy): the save opens one transaction, for the version and its event.
     const big = graphOf('a', 2500);
-    expect(await p.projections.saveGraph(workspace.id, big, 1)).toMatchObject({ changed: true, version: 1 });
+    const transactions = jest.spyOn(p.dataSource, 'transaction');
+    try {
+      expect(await p.projections.saveGraph(workspace.id, big, 1)).toMatchObject({ changed: true, version: 1 });
+      expect(transactions).toHaveBeenCalledTimes(1);
+    } finally {
+      transactions.mockRestore();
+    }
     expect(await rows()).toEqual({ systems: ids(big), flows: 2499 });
     // Two saves at once: the one from newer inputs wins whichever commits first, and the rows are its graph's.
     const [b, c] = [graphOf('b', 1200), graphOf('c', 3)];
