@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { FACT_NAMES, type FactSet, type Graph } from '@custody/domain';
 import { persistenceForFile, storedContent } from '../support/database.js';
 
@@ -75,9 +76,17 @@ describe(`persistence (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGl
       flows: Number(((await p.dataSource.query('SELECT count(*)::int AS n FROM flow_edge WHERE workspace_id = $1', [workspace.id])) as { n: number }[])[0]!.n),
     });
     const ids = (g: Graph) => g.systems.map((s) => s.id).sort();
-    // More rows than one step writes (1,000), so the rewrite takes several transactions.
+    // More rows than one step writes (1,000), so the rewrite takes several steps; each is one statement, not a
+    // transaction (in embedded mode a transaction holds the one session between its statements, while its
+    // client may be busy): the save opens one transaction, for the version and its event.
     const big = graphOf('a', 2500);
-    expect(await p.projections.saveGraph(workspace.id, big, 1)).toMatchObject({ changed: true, version: 1 });
+    const transactions = jest.spyOn(p.dataSource, 'transaction');
+    try {
+      expect(await p.projections.saveGraph(workspace.id, big, 1)).toMatchObject({ changed: true, version: 1 });
+      expect(transactions).toHaveBeenCalledTimes(1);
+    } finally {
+      transactions.mockRestore();
+    }
     expect(await rows()).toEqual({ systems: ids(big), flows: 2499 });
     // Two saves at once: the one from newer inputs wins whichever commits first, and the rows are its graph's.
     const [b, c] = [graphOf('b', 1200), graphOf('c', 3)];
@@ -91,6 +100,44 @@ describe(`persistence (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded PGl
     expect(await p.projections.saveGraph(workspace.id, c, 4)).toMatchObject({ changed: false, version: stored!.version });
     expect((await p.events.since(workspace.id, 0)).filter((e) => e.type === 'GraphChanged')).toHaveLength(events);
     expect(await p.projections.graph(workspace.id)).toMatchObject({ eventSeq: 4, version: stored!.version });
+  });
+
+  it('an older version\'s id-row rewrite writes nothing once a newer version is stored, even when it waited on that save\'s lock', async () => {
+    const { workspace } = await p.workspaces.ensure('Stale Rewrite Practice');
+    const rowIds = async () => ((await p.dataSource.query('SELECT id FROM system_node WHERE workspace_id = $1 ORDER BY id', [workspace.id])) as { id: string }[]).map((r) => r.id);
+    const [a, b] = [graphOf('a', 5), graphOf('b', 4)];
+    expect(await p.projections.saveGraph(workspace.id, a, 1)).toMatchObject({ changed: true, version: 1 });
+    expect(await p.projections.saveGraph(workspace.id, b, 2)).toMatchObject({ changed: true, version: 2 });
+    const expected = b.systems.map((s) => s.id).sort();
+    const rewrite = (version: number, g: Graph) => (p.projections as unknown as { writeGraphRows(w: string, v: number, g: Graph): Promise<void> }).writeGraphRows(workspace.id, version, g);
+    // Plainly stale: version 1's rewrite (its delete first) leaves version 2's rows.
+    await rewrite(1, a);
+    expect(await rowIds()).toEqual(expected);
+    // Racing: a newer save holds the projection row's lock while the older rewrite's statement starts (on PostgreSQL
+    // it waits on the lock, then finds the row changed); it must not write once that save commits.
+    const q = p.dataSource.createQueryRunner();
+    await q.connect();
+    await q.startTransaction();
+    try {
+      await q.query('UPDATE graph_projection SET version = 3 WHERE workspace_id = $1', [workspace.id]);
+      const stale = rewrite(2, a);
+      if (process.env.DATABASE_URL) {
+        for (let i = 0; i < 100; i++) {
+          const [w] = (await p.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)) as { n: number }[];
+          if (w!.n > 0) break;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      } else await new Promise((r) => setTimeout(r, 100));
+      await q.commitTransaction();
+      await stale;
+    } finally {
+      if (q.isTransactionActive) await q.rollbackTransaction();
+      await q.release();
+    }
+    expect(await rowIds()).toEqual(expected);
+    // The current version's rewrite still writes.
+    await rewrite(3, a);
+    expect(await rowIds()).toEqual(a.systems.map((s) => s.id).sort());
   });
 
   it('serialises two first saves of a workspace: one version 1, then the newer inputs\' graph, one event each', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, type ThreadedEmbeddedPostgres } from './embedded-postgres.js';
-import { opensExchange } from './socket-session-exclusivity.js';
+import { opensExchange, sessionHoldLog, statementText } from './socket-session-exclusivity.js';
 
 const msg = (type: string) => Uint8Array.from([type.charCodeAt(0), 0, 0, 0, 4]);
 
@@ -13,6 +13,45 @@ describe('opensExchange', () => {
     for (const t of ['S', 'Q', 'X']) expect(opensExchange(msg(t))).toBe(false);
     // The startup packet starts with its length, not a type byte.
     expect(opensExchange(Uint8Array.from([0, 0, 0, 8, 0, 3, 0, 0]))).toBe(false);
+  });
+});
+
+/** A frontend message: type byte, length, body (Parse: statement name, then the SQL; Query: the SQL). */
+const frame = (type: string, ...parts: string[]) => {
+  const body = Buffer.from(parts.map((p) => `${p}\0`).join(''));
+  const head = Buffer.alloc(5);
+  head.write(type, 0);
+  head.writeInt32BE(body.length + 4, 1);
+  return Uint8Array.from(Buffer.concat([head, body]));
+};
+
+describe('sessionHoldLog (CUSTODY_SESSION_HOLD_LOG_MS)', () => {
+  it('reads the SQL of a Parse or simple Query and nothing of other messages', () => {
+    expect(statementText(frame('P', 'stmt1', 'SELECT  1\n FROM t'))).toBe('SELECT 1 FROM t');
+    expect(statementText(frame('P', '', 'INSERT INTO x VALUES ($1)'))).toBe('INSERT INTO x VALUES ($1)');
+    expect(statementText(frame('Q', 'START TRANSACTION'))).toBe('START TRANSACTION');
+    expect(statementText(frame('B', '', ''))).toBeUndefined();
+    expect(statementText(msg('S'))).toBeUndefined();
+  });
+
+  it('tells a hold spent waiting for the holder from one spent executing, and stays quiet under the threshold', async () => {
+    const lines: string[] = [];
+    const log = sessionHoldLog(100, (l) => lines.push(l));
+    // A short exchange: under the threshold, no line.
+    log.ran(1, frame('Q', 'SELECT 1'), 2, false, 0);
+    expect(lines).toEqual([]);
+    // A transaction whose client takes 150 ms between its statements while the engine works 3 ms in all.
+    log.ran(2, frame('Q', 'START TRANSACTION'), 1, true, 0);
+    log.ran(2, frame('P', '', 'SELECT pg_advisory_xact_lock(1)'), 1, true, 2);
+    await new Promise((r) => setTimeout(r, 150));
+    log.ran(2, frame('Q', 'COMMIT'), 1, false, 5);
+    expect(lines).toHaveLength(1);
+    const [, held, engine] = /conn 2 held (\d+) ms \(engine (\d+) ms\), 3 messages, 5 waiting; START TRANSACTION \| SELECT pg_advisory_xact_lock\(1\) \| COMMIT$/.exec(lines[0]!) ?? [];
+    expect(Number(held)).toBeGreaterThanOrEqual(140);
+    expect(Number(engine)).toBe(3);
+    // The next hold starts afresh.
+    log.ran(3, frame('Q', 'SELECT 2'), 1, false, 0);
+    expect(lines).toHaveLength(1);
   });
 });
 

@@ -54,6 +54,8 @@ export function opensExchange(message: Uint8Array): boolean {
 export function holdSessionPerExchange(queue: QueryQueue): void {
   /** The connection whose exchange is open: only its messages may run until it ends. */
   let holder: number | null = null;
+  const threshold = Number(process.env.CUSTODY_SESSION_HOLD_LOG_MS);
+  const hold = threshold > 0 ? sessionHoldLog(threshold, (line) => process.stderr.write(`${line}\n`)) : undefined;
 
   queue.processQueue = async function (this: QueryQueue) {
     if (this.processing || this.queue.length === 0) return;
@@ -66,6 +68,7 @@ export function holdSessionPerExchange(queue: QueryQueue): void {
         if (at === -1) break;
         const item = this.queue.splice(at, 1)[0]!;
         let bytes = 0;
+        const began = hold ? performance.now() : 0;
         try {
           await this.db.runExclusive(() => this.db.execProtocolRawStream(item.message, { onRawData: (d) => { bytes += d.length; item.onData(d); } }));
         } catch (err) {
@@ -76,6 +79,7 @@ export function holdSessionPerExchange(queue: QueryQueue): void {
         }
         this.lastHandlerId = item.handlerId;
         holder = opensExchange(item.message) ? item.handlerId : null;
+        hold?.ran(item.handlerId, item.message, performance.now() - began, holder !== null || this.db.isInTransaction(), this.queue.length);
         item.resolve(bytes);
       }
     } finally {
@@ -94,4 +98,46 @@ export function holdSessionPerExchange(queue: QueryQueue): void {
     await clearTransaction.call(this, handlerId);
     await this.processQueue();
   };
+}
+
+/**
+ * Diagnostics (env CUSTODY_SESSION_HOLD_LOG_MS=N, off by default): each time one connection held the session
+ * (an exchange, or a transaction) for N ms or more, one line: how long it held it, how much of that the engine
+ * spent executing its messages (the rest the session sat idle, waiting for that connection's next message while
+ * every other connection's waited too), how many messages, how many others' were queued at its end, and its
+ * first statements. `ran` is told of each message run, and whether the session stays held after it.
+ */
+export function sessionHoldLog(thresholdMs: number, write: (line: string) => void): { ran(handlerId: number, message: Uint8Array, execMs: number, stillHeld: boolean, waiting: number): void } {
+  let since: number | undefined;
+  let messages = 0;
+  let exec = 0;
+  let sql: string[] = [];
+  return {
+    ran(handlerId, message, execMs, stillHeld, waiting) {
+      since ??= performance.now() - execMs;
+      messages++;
+      exec += execMs;
+      const text = statementText(message);
+      if (text && sql.length < 3) sql.push(text.slice(0, 100));
+      if (stillHeld) return;
+      const ms = performance.now() - since;
+      if (ms >= thresholdMs) write(`[session-hold] ${new Date().toISOString()} conn ${handlerId} held ${ms.toFixed(0)} ms (engine ${exec.toFixed(0)} ms), ${messages} messages, ${waiting} waiting; ${sql.join(' | ')}`);
+      since = undefined;
+      messages = 0;
+      exec = 0;
+      sql = [];
+    },
+  };
+}
+
+/** The SQL of a Parse ('P': name, then the statement) or simple Query ('Q') message, else undefined. */
+export function statementText(message: Uint8Array): string | undefined {
+  const type = message[0];
+  if (type !== 0x50 && type !== 0x51) return undefined;
+  let at = 5;
+  if (type === 0x50) while (at < message.length && message[at] !== 0) at++;
+  if (type === 0x50) at++;
+  let end = at;
+  while (end < message.length && message[end] !== 0) end++;
+  return Buffer.from(message.subarray(at, end)).toString('utf8').replace(/\s+/g, ' ');
 }

@@ -1,7 +1,7 @@
 import { compareFindings, pagedFinding, type FindingsFilter, type Finding, type PagedFinding, type Graph, type Lens, type Score } from '@custody/domain';
 import { Logger } from '@nestjs/common';
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
-import { FindingEntity, FlowEdgeEntity, GraphProjectionEntity, ScoreEntity, SystemNodeEntity } from '../entities/index.js';
+import { IsNull, type DataSource } from 'typeorm';
+import { FindingEntity, GraphProjectionEntity, ScoreEntity } from '../entities/index.js';
 import type { DataKeyring } from '../crypto/data-keys.js';
 import { aad, openReadModel } from '../crypto/sealed-rows.js';
 import type { EventStoreRepository, StoredEvent } from './event-store.repository.js';
@@ -124,26 +124,33 @@ export class ProjectionRepository {
 
   /**
    * The stored graph's id rows (ids and role only: names and quotes are in the sealed graph, and nothing
-   * reads these rows' data), rewritten after its version is stored, one bounded step per transaction so no
-   * step holds the database for long. Each step first checks, under the projection row's lock, that this
-   * version is still the stored one: once a newer save has landed, its own rewrite owns the rows and this one
-   * stops (it can never write between that rewrite's steps, which start after the newer version is stored).
+   * reads these rows' data), rewritten after its version is stored, in bounded steps. Each step is one
+   * statement that locks the projection row, checks this version is still the stored one and only then writes:
+   * once a newer save has landed, its own rewrite owns the rows and this one stops (it can never write between
+   * that rewrite's steps, which start after the newer version is stored). One statement, not a transaction of
+   * several: in embedded mode a transaction holds PGlite's one session between its statements too, and on the
+   * job thread another job's synchronous work (a fleet's audit) delayed a step's next statement by 86 s
+   * (engine time 0.13 s; bench:api, CUSTODY_SESSION_HOLD_LOG_MS) while every API read waited.
    */
   private async writeGraphRows(workspaceId: string, version: number, graph: Graph): Promise<void> {
-    const steps: ((m: EntityManager) => Promise<unknown>)[] = [
-      (m) => m.delete(SystemNodeEntity, { workspaceId }),
-      (m) => m.delete(FlowEdgeEntity, { workspaceId }),
-      ...chunks(graph.systems.map((s) => ({ workspaceId, id: s.id, name: null, role: s.role, data: null }))).map((rows) => (m: EntityManager) => m.insert(SystemNodeEntity, rows)),
-      ...chunks(graph.flows.map((f) => ({ workspaceId, id: f.id, fromId: f.from, toId: f.to, data: null }))).map((rows) => (m: EntityManager) => m.insert(FlowEdgeEntity, rows)),
+    const step = (write: string) =>
+      `WITH cur AS (SELECT 1 FROM graph_projection WHERE workspace_id = $1 AND version = $2 FOR UPDATE), w AS (${write} AND EXISTS (SELECT 1 FROM cur))
+       SELECT count(*)::int AS current FROM cur`;
+    const steps: [string, unknown[]][] = [
+      [step('DELETE FROM system_node WHERE workspace_id = $1'), []],
+      [step('DELETE FROM flow_edge WHERE workspace_id = $1'), []],
+      ...chunks(graph.systems).map((rows): [string, unknown[]] => [
+        step('INSERT INTO system_node (workspace_id, id, name, role, data) SELECT $1, t.id, NULL, t.role, NULL FROM unnest($3::text[], $4::text[]) AS t(id, role) WHERE true'),
+        [rows.map((s) => s.id), rows.map((s) => s.role)],
+      ]),
+      ...chunks(graph.flows).map((rows): [string, unknown[]] => [
+        step('INSERT INTO flow_edge (workspace_id, id, from_id, to_id, data) SELECT $1, t.id, t.f, t.t, NULL FROM unnest($3::text[], $4::text[], $5::text[]) AS t(id, f, t) WHERE true'),
+        [rows.map((f) => f.id), rows.map((f) => f.from), rows.map((f) => f.to)],
+      ]),
     ];
-    for (const step of steps) {
-      const current = await this.ds.transaction(async (m) => {
-        const [row] = (await m.query('SELECT version FROM graph_projection WHERE workspace_id = $1 FOR UPDATE', [workspaceId])) as { version: number }[];
-        if (Number(row?.version) !== version) return false;
-        await step(m);
-        return true;
-      });
-      if (!current) return;
+    for (const [sql, params] of steps) {
+      const [row] = (await this.ds.query(sql, [workspaceId, version, ...params])) as { current: number }[];
+      if (!row?.current) return;
     }
   }
 
