@@ -5,6 +5,7 @@
  * ("Our Content", "content from the Site") are not the customer's data.
  */
 import type { Sentence } from '../text/sentences.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 import { introChain } from './structure.js';
 
 // The user or third parties as the ones barred: "you may not", "neither you nor your End Users will", "you agree not to",
@@ -139,7 +140,7 @@ export function governedRun(sentences: Sentence[], s: Sentence, vendorNames: rea
   if (!rule || VENDOR_OR_READER.test(v) || DUTY_OPENS.test(v) || !governedSubject(v.slice(0, rule.index))) return false;
   // The vendor named as one who acts ("Acme may share …"); its name inside a title ("the Acme Developer Program License
   // Agreement") is no actor.
-  if (vendorNames.some((n) => n.length > 2 && new RegExp(String.raw`\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\s+(?:\w+\s+)?(?:may|will|can|shall|must|might|would|does|do|is|are|uses|shares|sells|collects|processes|discloses)\b`, 'i').test(v))) return false;
+  if (vendorNames.some((n) => n.length > 2 && new RegExp(String.raw`\b${escapeRegExp(n)}\s+(?:\w+\s+)?(?:may|will|can|shall|must|might|would|does|do|is|are|uses|shares|sells|collects|processes|discloses)\b`, 'i').test(v))) return false;
   let duties = 0;
   for (let i = s.index - 1; i >= 0 && i >= s.index - 4; i--) {
     const p = sentences[i];

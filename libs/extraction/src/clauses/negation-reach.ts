@@ -1,6 +1,7 @@
 import type { Token } from './lexicon.js';
 import { bothCases } from './both-cases.js';
 import { NEGATION_SCOPE, VOCABULARY } from './vocabulary.js';
+import { escapeRegExp } from '../text/escape-regexp.js';
 
 /**
  * How far a negation word reaches within one clause's tokens (negation.ts gives the rules and reads them for the
@@ -37,7 +38,7 @@ export function negationCue(prefixes: readonly string[]): RegExp {
   const words = new Set<string>();
   // A lone letter, not a lone mark: a punctuation token (",", "(") may stand right after a letter ("data,").
   for (const p of NEGATION) words.add(p.find((w) => singles.has(w)) ?? p.find((w) => /^\p{L}$/u.test(w)) ?? p.reduce((a, b) => (b.length > a.length ? b : a)));
-  const alt = (xs: Iterable<string>) => [...xs].map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const alt = (xs: Iterable<string>) => [...xs].map(escapeRegExp).join('|');
   return new RegExp(String.raw`(?<![a-z])(?:${alt(words)})(?![a-z0-9])` + (prefixes.length > 0 ? String.raw`|(?<![a-z])(?:${alt(prefixes)})` : ''));
 }
 

@@ -135,8 +135,11 @@ export function statementText(message: Uint8Array): string | undefined {
   const type = message[0];
   if (type !== 0x50 && type !== 0x51) return undefined;
   let at = 5;
-  if (type === 0x50) while (at < message.length && message[at] !== 0) at++;
-  if (type === 0x50) at++;
+  if (type === 0x50) {
+    // Parse: skip the statement's name and its terminating NUL.
+    while (at < message.length && message[at] !== 0) at++;
+    at++;
+  }
   let end = at;
   while (end < message.length && message[end] !== 0) end++;
   return Buffer.from(message.subarray(at, end)).toString('utf8').replace(/\s+/g, ' ');
