@@ -133,6 +133,8 @@ export class ProjectionRepository {
    * (engine time 0.13 s; bench:api, CUSTODY_SESSION_HOLD_LOG_MS) while every API read waited.
    */
   private async writeGraphRows(workspaceId: string, version: number, graph: Graph): Promise<void> {
+    // Each write ends on a WHERE clause (the INSERTs on a bare `WHERE true`) so `AND EXISTS (… cur)` can be appended:
+    // the write then runs only when the locked projection row still holds this version.
     const step = (write: string) =>
       `WITH cur AS (SELECT 1 FROM graph_projection WHERE workspace_id = $1 AND version = $2 FOR UPDATE), w AS (${write} AND EXISTS (SELECT 1 FROM cur))
        SELECT count(*)::int AS current FROM cur`;
